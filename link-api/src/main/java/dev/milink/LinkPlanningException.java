@@ -1,0 +1,47 @@
+package dev.milink;
+
+/**
+ * Thrown while building a link definition or a plan: bad names, bad options, unsupported combinations.
+ * Nothing was touched on either side when this is thrown.
+ */
+public class LinkPlanningException extends LinkException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String value;
+
+    /**
+     * @param field the option or argument that is wrong, for example {@code database}
+     * @param value the offending value, already made printable (control characters escaped)
+     * @param rule the rule it breaks
+     * @param fix what to do instead
+     */
+    public LinkPlanningException(String field, String value, String rule, String fix) {
+        super(LinkErrorCode.INVALID_INPUT, field + " " + value + " is not valid: " + rule + ".", fix);
+        this.field = field;
+        this.value = value;
+    }
+
+    /**
+     * For combinations that are valid names but not supported together.
+     *
+     * @param message what is not supported
+     * @param fix what to do instead
+     */
+    public LinkPlanningException(String message, String fix) {
+        super(LinkErrorCode.UNSUPPORTED, message, fix);
+        this.field = "";
+        this.value = "";
+    }
+
+    /** @return the option or argument that is wrong; empty for unsupported combinations */
+    public String field() {
+        return field;
+    }
+
+    /** @return the offending value as shown in the message */
+    public String value() {
+        return value;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.milink.step;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Ensures the certificate that authenticates SQL Server's mirroring endpoint, and reads its public key.
+ *
+ * @param name the certificate name
+ * @param subject the certificate subject
+ * @param expiry the expiry date; empty for SQL Server's default
+ */
+public record CreateEndpointCertificate(String name, String subject, Optional<LocalDate> expiry)
+        implements SqlServerStep {
+
+    /** Checks for nulls. */
+    public CreateEndpointCertificate {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(expiry, "expiry");
+    }
+
+    @Override
+    public StepId id() {
+        return StepId.of("sql.endpoint-certificate", "");
+    }
+
+    @Override
+    public String summary() {
+        return "Ensure the endpoint certificate [" + name + "] and read its public key";
+    }
+
+    @Override
+    public String reason() {
+        return "the Managed Instance authenticates SQL Server by this certificate";
+    }
+}
