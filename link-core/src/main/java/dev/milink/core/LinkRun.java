@@ -1,0 +1,49 @@
+package dev.milink.core;
+
+import dev.milink.DatabaseName;
+import dev.milink.LinkException;
+import dev.milink.LinkPlan;
+import dev.milink.step.StepId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result of running a plan.
+ *
+ * @param plan the plan
+ * @param resumed whether an earlier journal was continued
+ * @param outcomes per database, in plan order
+ * @param stepsApplied steps that were applied (changed something or waited)
+ * @param stepsSkipped steps found already done
+ * @param took the run's duration
+ * @param stepDurations how long each applied step took
+ * @param failure the first failure (a shared step, a server-level check, or a link's step)
+ * @param preflight the evaluated checks, when the plan had any
+ */
+public record LinkRun(LinkPlan plan, boolean resumed, Map<DatabaseName, LinkOutcome> outcomes, int stepsApplied,
+        int stepsSkipped, Duration took, Map<StepId, Duration> stepDurations, Optional<LinkException> failure,
+        Optional<PreflightReport> preflight) {
+
+    /** Copies the maps. */
+    public LinkRun {
+        outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));
+        stepDurations = Map.copyOf(stepDurations);
+    }
+
+    /** @return whether every link succeeded */
+    public boolean succeeded() {
+        return failure.isEmpty() && outcomes.values().stream().allMatch(o -> o.status() == LinkOutcome.Status.SUCCEEDED);
+    }
+
+    /**
+     * @return this run when it succeeded
+     * @throws LinkException the first failure otherwise
+     */
+    public LinkRun orThrow() {
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
+        return this;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.milink.core;
+
+import dev.milink.LinkErrorCode;
+import dev.milink.LinkException;
+import dev.milink.LinkExecutionException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a failure is worth retrying. Adapters mark transient failures with
+ * {@link LinkErrorCode#UNREACHABLE}/{@link LinkErrorCode#TIMEOUT}, a SQL error number or an ARM error code;
+ * this classifier reads those markers along the whole cause chain.
+ */
+public final class Transience {
+
+    /** SQL errors that mean "try again": database unavailable, login race, deadlock victim, throttling, failover. */
+    static final Set<Integer> TRANSIENT_SQL_ERRORS = Set.of(40613, 4060, 1205, 40197, 40501, 49918, 49919, 49920,
+            10928, 10929, 4221);
+
+    /** ARM codes (and HTTP statuses some adapters report as codes) that mean throttling or a server-side hiccup. */
+    static final Set<String> TRANSIENT_ARM_CODES = Set.of("toomanyrequests", "internalservererror",
+            "serviceunavailable", "operationtimedout", "gatewaytimeout", "badgateway", "managedinstanceisbusy",
+            "conflictingserveroperation", "429", "500", "502", "503", "504");
+
+    private static final Pattern RETRY_AFTER = Pattern.compile("(?i)retry-after[:=]\\s*(\\d+)");
+
+    private Transience() {
+    }
+
+    /**
+     * @param failure a failure
+     * @return whether retrying the same call may succeed
+     */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LinkExecutionException e) {
+                if (e.sqlErrorNumber().filter(TRANSIENT_SQL_ERRORS::contains).isPresent()
+                        || e.armErrorCode().map(c -> c.toLowerCase(Locale.ROOT)).filter(TRANSIENT_ARM_CODES::contains).isPresent()) {
+                    return true;
+                }
+            }
+            if (t instanceof LinkException e && (e.code() == LinkErrorCode.UNREACHABLE || e.code() == LinkErrorCode.TIMEOUT)) {
+                return true;
+            }
+            if (t instanceof IOException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && (message.contains("08S01") || message.toLowerCase(Locale.ROOT).contains("connection reset"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The server's {@code Retry-After} hint. Until {@code LinkException} carries it as a typed accessor, adapters
+     * put {@code Retry-After: <seconds>} in the message of the exception or one of its causes.
+     *
+     * @param failure a failure
+     * @return the hint, if any
+     */
+    public static Optional<Duration> retryAfter(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher m = RETRY_AFTER.matcher(t.getMessage());
+                if (m.find()) {
+                    return Optional.of(Duration.ofSeconds(Long.parseLong(m.group(1))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
