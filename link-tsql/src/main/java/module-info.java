@@ -4,6 +4,8 @@
 module dev.milink.tsql {
     requires transitive dev.milink.api;
     requires transitive java.sql;
+    requires com.microsoft.sqlserver.jdbc;
+    requires java.naming;
     requires static org.slf4j;
 
     exports dev.milink.tsql;
