@@ -167,6 +167,27 @@ class TdsPreparedStatementTest {
         }
     }
 
+    @Test
+    void callEscapeReachesTheEngineAsExecText() throws Exception {
+        try (Connection c = TdsTestSupport.dataSource(server).getConnection();
+                java.sql.CallableStatement cs = c.prepareCall("{call dbo.report_status(?, ?)}")) {
+            cs.setString(1, "ag1");
+            cs.setInt(2, 42);
+            try (ResultSet rs = cs.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("EXEC dbo.report_status @P0, @P1");
+                assertThat(rs.getString(2)).isEqualTo("ag1");
+                assertThat(rs.getInt(3)).isEqualTo(42);
+            }
+        }
+        // Without OUTPUT parameters the driver wraps the call in sp_executesql rather than an RPC by name.
+        assertThat(server.journal().entries()).anySatisfy(e -> {
+            assertThat(e.procedure()).isEqualTo("sp_executesql");
+            assertThat(e.text()).isEqualTo("EXEC dbo.report_status @P0, @P1");
+            assertThat(e.parameterCount()).isEqualTo(2);
+        });
+    }
+
     private List<String> rpcProcedures() {
         List<String> procs = new ArrayList<>();
         server.journal().entries().stream().filter(e -> e.kind() == StatementJournal.Kind.RPC)

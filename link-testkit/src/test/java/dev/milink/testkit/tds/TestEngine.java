@@ -135,6 +135,16 @@ final class TestEngine implements SqlEngine {
                 return List.of(new Rows(List.of(new Column("", SqlType.INT)), List.of(List.of(0))));
             } else if (upper.startsWith("SET ") || upper.startsWith("IF @@TRANCOUNT")) {
                 return List.of();
+            } else if (upper.startsWith("EXEC ")) {
+                List<Object> row = new ArrayList<>();
+                row.add(s);
+                row.addAll(params);
+                List<Column> columns = new ArrayList<>();
+                columns.add(new Column("text", SqlType.NVARCHAR));
+                for (Object p : params) {
+                    columns.add(new Column("", typeOf(p)));
+                }
+                return List.of(new Rows(columns, List.of(row)));
             } else if (upper.equals("THROW")) {
                 throw new IllegalStateException("engine bug");
             }
