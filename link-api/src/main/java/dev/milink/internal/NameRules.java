@@ -78,6 +78,11 @@ public final class NameRules {
                                 + String.format("%04X", (int) c) + " at position " + i + ")",
                         "remove the control character");
             }
+            if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '(') {
+                throw new LinkPlanningException(field, printable(value),
+                        "'$(' would be replaced by SQLCMD as a scripting variable in the rendered script",
+                        "remove the '$(' sequence from the name");
+            }
             if (Character.isSurrogate(c) && !validSurrogateAt(value, i)) {
                 throw new LinkPlanningException(field, printable(value), "the name contains a broken UTF-16 surrogate",
                         "pass a well-formed string");

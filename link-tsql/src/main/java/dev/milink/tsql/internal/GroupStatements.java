@@ -1,0 +1,99 @@
+package dev.milink.tsql.internal;
+
+import static dev.milink.tsql.TsqlQuoting.identifier;
+import static dev.milink.tsql.TsqlQuoting.literal;
+
+import dev.milink.FailoverType;
+import dev.milink.step.BackupLog;
+import dev.milink.step.CreateAvailabilityGroup;
+import dev.milink.step.CreateDistributedAvailabilityGroup;
+import dev.milink.step.DemoteSqlServer;
+import dev.milink.step.DropAvailabilityGroup;
+import dev.milink.step.FailoverOnSqlServer;
+import dev.milink.step.SetSqlServerReplicationMode;
+import java.util.List;
+
+/**
+ * T-SQL for availability groups and distributed availability groups (facts file sections 2.7, 2.8, 3, 7, 8).
+ */
+final class GroupStatements {
+
+    /** The Managed Instance's mirroring port is fixed. */
+    static final int MANAGED_INSTANCE_PORT = 5022;
+
+    private GroupStatements() {
+    }
+
+    static List<String> availabilityGroup(CreateAvailabilityGroup step) {
+        StringBuilder sql = new StringBuilder("USE master;\n")
+                .append("IF NOT EXISTS (SELECT 1 FROM sys.availability_groups WHERE name = ").append(literal(step.name()))
+                .append(")\n");
+        String indent = step.holdsDatabase() ? "" : "BEGIN\n";
+        sql.append(indent).append("CREATE AVAILABILITY GROUP ").append(identifier(step.name())).append('\n');
+        if (step.clusterTypeNone()) {
+            sql.append("WITH (CLUSTER_TYPE = NONE)\n");
+        }
+        sql.append(step.holdsDatabase() ? "FOR DATABASE " + identifier(step.target().value()) + "\n" : "FOR\n")
+                .append("REPLICA ON ").append(literal(step.replicaServerName())).append(" WITH (\n")
+                .append("    ENDPOINT_URL = ").append(literal(step.endpoint().toString())).append(",\n")
+                .append("    AVAILABILITY_MODE = SYNCHRONOUS_COMMIT,\n")
+                .append("    FAILOVER_MODE = MANUAL,\n")
+                .append("    SEEDING_MODE = AUTOMATIC);");
+        if (!step.holdsDatabase()) {
+            sql.append("\nALTER AVAILABILITY GROUP ").append(identifier(step.name())).append(" GRANT CREATE ANY DATABASE;\nEND");
+        }
+        return List.of(sql.toString());
+    }
+
+    static List<String> distributedAvailabilityGroup(CreateDistributedAvailabilityGroup step, Bindings b) {
+        Value fqdn = b.fqdn(step.managedInstanceFqdn());
+        String listener = "tcp://" + fqdn.plain() + ":" + MANAGED_INSTANCE_PORT + ";Server=" + identifier(step.managedInstanceName())
+                + (step.databaseInListenerUrl() ? ";Database=" + identifier(step.target().value()) : "");
+        String sql = "USE master;\n"
+                + "IF NOT EXISTS (SELECT 1 FROM sys.availability_groups WHERE name = " + literal(step.name()) + ")\n"
+                + "CREATE AVAILABILITY GROUP " + identifier(step.name()) + "\n"
+                + "WITH (DISTRIBUTED)\n"
+                + "AVAILABILITY GROUP ON\n"
+                + "  " + literal(step.localAvailabilityGroup()) + " WITH (\n"
+                + "      LISTENER_URL = " + literal(step.localEndpoint().toString()) + ",\n"
+                + "      AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,\n"
+                + "      FAILOVER_MODE = MANUAL,\n"
+                + "      SEEDING_MODE = AUTOMATIC,\n"
+                + "      SESSION_TIMEOUT = 20),\n"
+                + "  " + literal(step.managedInstanceAvailabilityGroup()) + " WITH (\n"
+                + "      LISTENER_URL = " + literal(listener) + ",\n"
+                + "      AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,\n"
+                + "      FAILOVER_MODE = MANUAL,\n"
+                + "      SEEDING_MODE = AUTOMATIC);";
+        return List.of(sql);
+    }
+
+    static List<String> replicationMode(SetSqlServerReplicationMode step) {
+        return List.of("USE master;\n"
+                + "ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + "\n"
+                + "MODIFY AVAILABILITY GROUP ON\n"
+                + "    " + literal(step.localAvailabilityGroup()) + " WITH (AVAILABILITY_MODE = " + step.mode().tsqlKeyword() + "),\n"
+                + "    " + literal(step.managedInstanceAvailabilityGroup()) + " WITH (AVAILABILITY_MODE = "
+                + step.mode().tsqlKeyword() + ");");
+    }
+
+    static List<String> failover(FailoverOnSqlServer step) {
+        String verb = step.type() == FailoverType.PLANNED ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
+        return List.of("USE master;\nALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " " + verb + ";");
+    }
+
+    static List<String> demote(DemoteSqlServer step) {
+        return List.of("USE master;\nALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " SET (ROLE = SECONDARY);");
+    }
+
+    static List<String> drop(DropAvailabilityGroup step) {
+        return List.of("USE master;\n"
+                + "IF EXISTS (SELECT 1 FROM sys.availability_groups WHERE name = " + literal(step.name()) + ")\n"
+                + "    DROP AVAILABILITY GROUP " + identifier(step.name()) + ";");
+    }
+
+    static List<String> backupLog(BackupLog step) {
+        return List.of("BACKUP LOG " + identifier(step.target().value()) + " TO DISK = " + literal(step.path())
+                + (step.tailLog() ? " WITH NORECOVERY" : "") + ";");
+    }
+}
