@@ -87,6 +87,9 @@ public final class PrerequisiteRules {
                     onInstance(db.orElseThrow()) ? "present on the Managed Instance" : "absent on the Managed Instance");
             case LINK_NAME_FREE -> linkNameFree(db);
             case ENDPOINT_REACHABLE -> reachable();
+            // Failover gates need live LSN and role reads that a one-shot preflight does not make.
+            case FAILOVER_ROLES, LINK_SYNCHRONIZED, SPLIT_BRAIN -> new CheckResult(p, db, CheckStatus.NOT_EVALUATED,
+                    "a failover gate, evaluated by the failover runner", p.rule(), p.fix());
         };
     }
 

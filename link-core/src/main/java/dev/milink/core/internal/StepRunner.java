@@ -64,7 +64,7 @@ final class StepRunner {
         run.recorder.put(running);
         try {
             StepResult result = apply(step);
-            String detail = describe(result);
+            String detail = step instanceof AwaitSynchronization ? result.detail() : describe(result);
             Instant end = run.settings.clock().instant();
             // Only what the adapter reports as changed was created by this run; rollback removes nothing else.
             run.recorder.put(running.withCreated(running.created() || result.changed()).moveTo(StepState.DONE, end, detail));
@@ -93,6 +93,12 @@ final class StepRunner {
         }
         if (step instanceof SqlServerStep s) {
             StepInputs inputs = inputsFor(step);
+            if (step instanceof dev.milink.step.ImportAzureRootCertificates roots) {
+                // Recorded before applying so that a rollback drops only the roots this run added.
+                String missing = roots.roots().stream().map(dev.milink.step.RootCertificate::name)
+                        .filter(n -> run.sql().certificate(n).isEmpty()).collect(java.util.stream.Collectors.joining(","));
+                run.recorder.fact(Rollback.CREATED_ROOTS, missing);
+            }
             StepResult result = run.resilient.call(step, false, () -> run.settings.sql().apply(s, inputs));
             if (step instanceof CreateEndpointCertificate) {
                 byte[] der = result.certificate().orElseThrow(() -> new LinkException(LinkErrorCode.INTERNAL,
