@@ -81,6 +81,10 @@ public final class FakeWorld {
         databases.put(state.name(), state);
     }
 
+    public synchronized void setEndpoint(EndpointState state) {
+        endpoint = state;
+    }
+
     public synchronized void addMiDatabase(String db) {
         miDatabases.add(db);
     }

@@ -1,0 +1,26 @@
+package dev.milink.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private final JavaClasses core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.milink.core");
+
+    @Test
+    void coreSpeaksOnlyToThePorts() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.azure..",
+                "com.microsoft..", "dev.milink.tsql..", "dev.milink.azure..", "reactor..").check(core);
+    }
+
+    @Test
+    void publicApiDoesNotLeakInternals() {
+        noClasses().that().resideInAPackage("dev.milink.core").and().arePublic().should().dependOnClassesThat()
+                .resideInAPackage("io.github.resilience4j..").check(core);
+    }
+}
