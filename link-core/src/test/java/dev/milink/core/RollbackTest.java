@@ -94,6 +94,14 @@ class RollbackTest {
         expected.add("midb:salesdb");
         assertThat(f.world.snapshot()).isEqualTo(expected);
         assertThat(f.journal.load(Journal.keyOf(PLAN)).orElseThrow().complete()).isTrue();
+
+        LinkRun blocked = f.runner().run(PLAN);
+        assertThat(blocked.failure()).get().satisfies(e -> assertThat(e.getMessage()).contains("database-name-free"));
+        f.world.removeMiDatabase("SalesDb"); // what the report tells the user to do
+        LinkRun again = f.runner().run(PLAN);
+        assertThat(again.succeeded()).isTrue();
+        assertThat(again.resumed()).as("continues the journal the blocked run started afresh").isTrue();
+        assertThat(f.runner().rollback(PLAN).undone()).as("the new run's objects are known again").isNotEmpty();
     }
 
     @Test

@@ -50,8 +50,10 @@ public final class Execution {
                         + existing.get().planHash() + " (" + existing.get().kind() + "), not " + plan.hash() + ".",
                         "resume or roll back that plan first, or delete its journal if you are sure nothing is half done");
             }
-            boolean resumed = sameHash && !existing.get().complete();
-            Journal journal = sameHash ? existing.get() : Journal.start(plan, started);
+            // A rolled-back journal describes nothing that exists any more: start afresh rather than inherit it.
+            boolean continuing = sameHash && !Journal.ROLLED_BACK.equals(existing.get().facts().get(Journal.OUTCOME));
+            boolean resumed = continuing && !existing.get().complete();
+            Journal journal = continuing ? existing.get() : Journal.start(plan, started);
             Recorder recorder = new Recorder(settings.journal(), settings.clock(), journal);
             events.emit(new LinkEvent.PlanStarted(started, plan, resumed));
             Resilient resilient = new Resilient(settings, events);

@@ -85,6 +85,10 @@ public final class FakeWorld {
         endpoint = state;
     }
 
+    public synchronized void removeMiDatabase(String db) {
+        miDatabases.remove(db);
+    }
+
     public synchronized void addMiDatabase(String db) {
         miDatabases.add(db);
     }
