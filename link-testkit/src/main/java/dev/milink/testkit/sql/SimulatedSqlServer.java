@@ -5,6 +5,7 @@ import dev.milink.testkit.sql.catalog.DatabaseInfo;
 import dev.milink.testkit.sql.catalog.HadrCatalog;
 import dev.milink.testkit.sql.catalog.UserTable;
 import dev.milink.testkit.sql.engine.LoginAccount;
+import dev.milink.testkit.sql.engine.ProductVersions;
 import dev.milink.testkit.sql.engine.Server;
 import dev.milink.testkit.sql.engine.ServerConfig;
 import java.time.Clock;
@@ -134,8 +135,9 @@ public final class SimulatedSqlServer {
     public static final class Builder {
         private String serverName = "SQLBOX01";
         private String productVersion = "16.0.4175.1";
-        private String productLevel = "RTM";
-        private String productUpdateLevel = "CU17";
+        private String productLevel;
+        private String productUpdateLevel;
+        private boolean levelGiven;
         private String edition = "Enterprise Edition (64-bit)";
         private Flavor flavor = Flavor.SQL_SERVER;
         private boolean hadrEnabled;
@@ -154,7 +156,12 @@ public final class SimulatedSqlServer {
             return this;
         }
 
-        /** @return this, with SERVERPROPERTY('ProductVersion') (SQL Server flavor) */
+        /**
+         * Sets SERVERPROPERTY('ProductVersion') (SQL Server flavor); ProductLevel / ProductUpdateLevel and the
+         * {@code @@VERSION} text are derived from it unless {@link #productLevel(String, String)} is called.
+         *
+         * @return this
+         */
         public Builder productVersion(String version) {
             productVersion = Objects.requireNonNull(version);
             return this;
@@ -164,6 +171,7 @@ public final class SimulatedSqlServer {
         public Builder productLevel(String level, String updateLevel) {
             productLevel = Objects.requireNonNull(level);
             productUpdateLevel = updateLevel;
+            levelGiven = true;
             return this;
         }
 
@@ -232,7 +240,9 @@ public final class SimulatedSqlServer {
                             db.endOfLogLsn(), db.endOfLogLsn(), "NUL", false));
                 }
             }
-            ServerConfig config = new ServerConfig(serverName, productVersion, productLevel, productUpdateLevel,
+            String level = levelGiven ? productLevel : ProductVersions.productLevel(productVersion);
+            String update = levelGiven ? productUpdateLevel : ProductVersions.updateLevel(productVersion);
+            ServerConfig config = new ServerConfig(serverName, productVersion, level, update,
                     edition, flavor, collation, logins);
             return new SimulatedSqlServer(config, catalog);
         }

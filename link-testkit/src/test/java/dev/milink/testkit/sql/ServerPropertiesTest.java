@@ -27,7 +27,18 @@ class ServerPropertiesTest extends SqlTestSupport {
                 .login("sa", PASSWORD, true).build());
         assertThat(scalar("SELECT SERVERPROPERTY('EngineEdition')")).isEqualTo(2);
         assertThat(scalar("SELECT SERVERPROPERTY('IsHadrEnabled')")).isEqualTo(0);
-        assertThat((String) scalar("SELECT @@VERSION")).startsWith("Microsoft SQL Server 2019");
+        assertThat((String) scalar("SELECT @@VERSION")).startsWith("Microsoft SQL Server 2019 (RTM-CU30)");
+        assertThat(scalar("SELECT SERVERPROPERTY('ProductUpdateLevel')")).isEqualTo("CU30");
+    }
+
+    @Test
+    void updateLevelIsDerivedFromTheBuild() throws SqlError {
+        open(standard().productVersion("16.0.4135.4").build());
+        assertThat((String) scalar("SELECT @@VERSION")).startsWith("Microsoft SQL Server 2022 (RTM-CU14)")
+                .contains(" - 16.0.4135.4 (X64)");
+        open(standard().productVersion("16.0.1000.6").build());
+        assertThat((String) scalar("SELECT @@VERSION")).startsWith("Microsoft SQL Server 2022 (RTM) (KB");
+        assertThat(scalar("SELECT SERVERPROPERTY('ProductUpdateLevel')")).isNull();
     }
 
     @Test
