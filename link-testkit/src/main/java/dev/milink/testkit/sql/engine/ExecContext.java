@@ -20,9 +20,24 @@ final class ExecContext {
     ExecContext(Session session, List<Object> parameters, CancelSignal cancel) {
         this.session = session;
         this.cancel = cancel;
+        this.parentResults = null;
         for (int i = 0; i < parameters.size(); i++) {
             variables.put("@P" + i, parameters.get(i));
         }
+    }
+
+    private ExecContext(ExecContext parent, Map<String, Object> parameters) {
+        this.session = parent.session;
+        this.cancel = parent.cancel;
+        this.variables.putAll(parameters);
+        this.parentResults = parent;
+    }
+
+    private ExecContext parentResults;
+
+    /** @return a scope for dynamic SQL: same session and result stream, its own variables */
+    ExecContext child(Map<String, Object> parameters) {
+        return new ExecContext(this, parameters);
     }
 
     Session session() {
@@ -42,7 +57,11 @@ final class ExecContext {
     }
 
     void add(SqlResult result) {
-        results.add(result);
+        if (parentResults != null) {
+            parentResults.add(result);
+        } else {
+            results.add(result);
+        }
     }
 
     List<SqlResult> results() {
@@ -51,7 +70,7 @@ final class ExecContext {
 
     /** Reports the end of a DDL statement (a DONE without a count). */
     void done() {
-        results.add(new SqlResult.UpdateCount(-1));
+        add(new SqlResult.UpdateCount(-1));
     }
 
     void declare(String name, Object value) throws SqlError {

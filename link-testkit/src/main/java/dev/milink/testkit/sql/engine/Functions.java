@@ -47,12 +47,21 @@ final class Functions {
                 return ctx.catalog().now();
             case "ISNULL", "COALESCE":
                 return args.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            case "QUOTENAME":
+                String raw = text(args, 0, c);
+                String q = args.size() > 1 ? text(args, 1, c) : "[";
+                if (raw == null) {
+                    return null;
+                }
+                return "'".equals(q) ? "'" + raw.replace("'", "''") + "'"
+                        : "\"".equals(q) ? "\"" + raw.replace("\"", "\"\"") + "\""
+                        : "[" + raw.replace("]", "]]") + "]";
             case "UPPER":
-                return args.get(0) == null ? null : Values.text(args.get(0)).toUpperCase(Locale.ROOT);
+                return text(args, 0, c) == null ? null : text(args, 0, c).toUpperCase(Locale.ROOT);
             case "LOWER":
-                return args.get(0) == null ? null : Values.text(args.get(0)).toLowerCase(Locale.ROOT);
+                return text(args, 0, c) == null ? null : text(args, 0, c).toLowerCase(Locale.ROOT);
             case "LEN":
-                return args.get(0) == null ? null : Values.text(args.get(0)).stripTrailing().length();
+                return text(args, 0, c) == null ? null : text(args, 0, c).stripTrailing().length();
             case "SUSER_SNAME", "SUSER_NAME", "ORIGINAL_LOGIN":
                 return ctx.session().login().name();
             default:

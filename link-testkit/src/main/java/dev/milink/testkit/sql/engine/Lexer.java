@@ -112,14 +112,11 @@ final class Lexer {
     }
 
     private String quoted(char open, char close) throws SqlError {
-        int start = pos;
         pos++;
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= sql.length()) {
-                throw open == '\''
-                        ? Errors.error(105, 15, "Unclosed quotation mark after the character string '" + sb + "'.")
-                        : Errors.error(105, 15, "Unclosed quotation mark after the character string '" + sb + "'.");
+                throw Errors.error(105, 15, "Unclosed quotation mark after the character string '" + sb + "'.");
             }
             char ch = sql.charAt(pos++);
             if (ch == close) {

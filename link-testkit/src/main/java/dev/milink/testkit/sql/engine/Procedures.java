@@ -7,11 +7,39 @@ import dev.milink.testkit.sql.catalog.EndpointInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** System stored procedures: sp_certificate_add_issuer, sp_get_endpoint_certificate; others are 2812. */
 final class Procedures {
 
     private Procedures() {
+    }
+
+    /** Runs dynamic SQL ({@code EXEC (@sql)}, {@code sp_executesql}) in its own variable scope. */
+    static void dynamic(ExecContext ctx, String sql, Map<String, Object> parameters) throws SqlError {
+        ExecContext child = ctx.child(parameters);
+        for (Statement s : new StatementParser(Lexer.tokenize(sql)).batch()) {
+            s.run(child);
+        }
+    }
+
+    private static void executeSql(ExecContext ctx, List<Object> args) throws SqlError {
+        if (args.isEmpty() || args.get(0) == null) {
+            throw Errors.error(214, "Procedure expects parameter '@statement' of type 'ntext/nchar/nvarchar'.");
+        }
+        Map<String, Object> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (args.size() > 1 && args.get(1) != null) {
+            Matcher m = Pattern.compile("(@[\\w@#$]+)").matcher(Values.text(args.get(1)));
+            int i = 2;
+            while (m.find()) {
+                params.put(m.group(1), i < args.size() ? args.get(i) : null);
+                i++;
+            }
+        }
+        dynamic(ctx, Values.text(args.get(0)), params);
     }
 
     static void call(ExecContext ctx, String name, List<Ast.Expr> argExprs) throws SqlError {
@@ -39,6 +67,7 @@ final class Procedures {
                 b.row((Object) der);
                 ctx.add(StatementParser.toRows(b.build()));
             }
+            case "sp_executesql" -> executeSql(ctx, args);
             default -> throw Errors.error(2812, "Could not find stored procedure '" + name + "'.");
         }
     }

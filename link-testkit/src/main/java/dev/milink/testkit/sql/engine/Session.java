@@ -10,6 +10,8 @@ import java.util.Objects;
 /** One connection: current database, SET options; runs batches statement by statement. */
 final class Session implements SqlSession {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
+
     private final Server server;
     private final LoginAccount login;
     private final String initialDatabase;
@@ -82,6 +84,11 @@ final class Session implements SqlSession {
                 if (a.error.severity() >= 16) {
                     break;
                 }
+            } catch (RuntimeException e) {
+                LOG.error("simulated server bug while running a statement (batch text withheld: it may hold secrets)", e);
+                ctx.add(new SqlResult.Error(8630, 1, 17, "Internal Query Processor Error: the simulated server "
+                        + "failed: " + e));
+                break;
             }
         }
         return List.copyOf(ctx.results());

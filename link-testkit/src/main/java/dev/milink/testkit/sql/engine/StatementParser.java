@@ -258,6 +258,12 @@ final class StatementParser {
     }
 
     private Statement exec() throws SqlError {
+        if (in.acceptSymbol("(")) {
+            Expr text = exprs.expr();
+            in.expectSymbol(")");
+            return ctx -> Procedures.dynamic(ctx, Values.text(new Evaluator(ctx).eval(text, Evaluator.EMPTY)),
+                    java.util.Map.of());
+        }
         String proc = String.join(".", in.multipartName());
         List<Expr> args = new ArrayList<>();
         if (!in.atEnd() && !in.atSymbol(";") && !startsStatement(in.peek())) {
