@@ -31,6 +31,8 @@ class SecurityDdlTest extends SqlTestSupport {
         assertThat(again.number()).isEqualTo(15578);
         assertThat(again.message()).doesNotContain("Very$ecret1");
         assertThat(server.catalog().snapshot().toString()).doesNotContain("Very$ecret1").doesNotContain(PASSWORD);
+        assertThat(error("CREATE MASTER KEY ENCRYPTION BY PASSWORD 'Very$ecret1'").message()).doesNotContain("ecret1");
+        assertThat(error("CREATE MASTER KEY ENCRYPTION BY PASSWORD = 'Very$ecret1").message()).doesNotContain("ecret1");
     }
 
     @Test

@@ -27,6 +27,10 @@ final class Errors {
         if (near.kind() == Token.Kind.WORD && Keywords.isReserved(near.text())) {
             return new SqlError(156, 1, 15, "Incorrect syntax near the keyword '" + near.text() + "'.");
         }
+        if (near.kind() == Token.Kind.STRING) {
+            // never echo string literals: they may be passwords (CREATE MASTER KEY ... PASSWORD)
+            return new SqlError(102, 1, 15, "Incorrect syntax near a string literal.");
+        }
         return new SqlError(102, 1, 15, "Incorrect syntax near '" + near.text() + "'.");
     }
 

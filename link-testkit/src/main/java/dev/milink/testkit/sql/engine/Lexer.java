@@ -116,7 +116,7 @@ final class Lexer {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= sql.length()) {
-                throw Errors.error(105, 15, "Unclosed quotation mark after the character string '" + sb + "'.");
+                throw Errors.error(105, 15, "Unclosed quotation mark after the character string (text withheld).");
             }
             char ch = sql.charAt(pos++);
             if (ch == close) {
