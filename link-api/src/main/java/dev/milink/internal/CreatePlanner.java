@@ -70,9 +70,21 @@ public final class CreatePlanner {
                     spec.seedingMode()));
             steps.add(new AwaitSynchronization(link.linkName(), link.database()));
             spec.firstLogBackupPath().ifPresent(path -> steps.add(new BackupLog(link.database(),
-                    path.replace("{db}", link.database().value()), false)));
+                    expandBackupPath(path, link), false)));
         }
         return new LinkPlan(PlanKind.CREATE, spec, steps);
+    }
+
+    private static String expandBackupPath(String path, DatabaseLink link) {
+        String expanded = path.replace("{db}", link.database().value());
+        // "...$" + "{db}" with a database named "(x)" would form the SQLCMD variable $(x) in the script.
+        if (expanded.contains("$(")) {
+            throw new LinkPlanningException("firstLogBackupPath", NameRules.printable(expanded),
+                    "'$(' would be replaced by SQLCMD as a scripting variable in the rendered script (formed by {db} = "
+                            + NameRules.printable(link.database().value()) + ")",
+                    "do not put '$' right before {db}");
+        }
+        return expanded;
     }
 
     private static List<Step> checks(LinkSpec spec) {

@@ -36,7 +36,9 @@ public final class NameRules {
         int limit = Math.min(value.length(), 140);
         for (int i = 0; i < limit; i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
