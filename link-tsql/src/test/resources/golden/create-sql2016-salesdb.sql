@@ -1,5 +1,5 @@
 -- ================================================================================================
--- milink create plan a69575b4de77327132d6a8cfbe7ff4f1
+-- milink create plan 04a6770fafce16ac2d87853da76ffb4d
 -- 1 link(s) between SQL Server SQLBOX01 and Managed Instance sqlmi-prod-01 (initial primary: SQL Server)
 --   database SalesDb: link DAG_SalesDb, groups AG_SalesDb / AG_SalesDb_MI
 --
@@ -208,7 +208,7 @@ GO
 -- Step 24 [Managed Instance (ARM)] Create link [DAG_SalesDb] on the Managed Instance (role Secondary, failoverMode None)
 -- why: the Managed Instance joins the distributed availability group and seeding starts
 -- Run in Azure now (not by this script):
---   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_SalesDb --instance-ag-name AG_SalesDb_MI --databases "[{database-name:SalesDb}]" --instance-link-role Secondary --failover-mode None --seeding-mode Automatic
+--   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_SalesDb --instance-ag-name AG_SalesDb_MI --databases '[{database-name:SalesDb}]' --instance-link-role Secondary --failover-mode None --seeding-mode Automatic
 --   REST: PUT https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/sqlmi-prod-01/distributedAvailabilityGroups/DAG_SalesDb?api-version=2025-01-01
 --         {"properties":{"databases":[{"databaseName":"SalesDb"}],"partnerEndpoint":"TCP://10.0.1.8:5022","partnerAvailabilityGroupName":"AG_SalesDb","instanceAvailabilityGroupName":"AG_SalesDb_MI","instanceLinkRole":"Secondary","failoverMode":"None","seedingMode":"Automatic"}}
 PRINT N'[ARM] step 24: Create link [DAG_SalesDb] on the Managed Instance (role Secondary, failoverMode None) - run the az command shown in the script now.';
@@ -222,5 +222,5 @@ FROM sys.dm_hadr_database_replica_states
 WHERE database_id = DB_ID(N'SalesDb');
 GO
 
-PRINT N'milink: all SQL Server steps of plan a69575b4de77327132d6a8cfbe7ff4f1 ran.';
+PRINT N'milink: all SQL Server steps of plan 04a6770fafce16ac2d87853da76ffb4d ran.';
 GO

@@ -1,5 +1,5 @@
 -- ================================================================================================
--- milink create plan b29818940826b44eabad2d8c91c61d9d
+-- milink create plan 37fd9d74d22e0eac6c1da73dfd30a77c
 -- 1 link(s) between SQL Server SQLBOX01 and Managed Instance sqlmi-prod-01 (initial primary: SQL Server)
 --   database SalesDb: link DAG_SalesDb, groups AG_SalesDb / AG_SalesDb_MI
 --
@@ -211,7 +211,7 @@ GO
 -- Step 25 [Managed Instance (ARM)] Create link [DAG_SalesDb] on the Managed Instance (role Secondary, failoverMode Manual)
 -- why: the Managed Instance joins the distributed availability group and seeding starts
 -- Run in Azure now (not by this script):
---   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_SalesDb --instance-ag-name AG_SalesDb_MI --databases "[{database-name:SalesDb}]" --instance-link-role Secondary --failover-mode Manual --seeding-mode Automatic
+--   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_SalesDb --instance-ag-name AG_SalesDb_MI --databases '[{database-name:SalesDb}]' --instance-link-role Secondary --failover-mode Manual --seeding-mode Automatic
 --   REST: PUT https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/sqlmi-prod-01/distributedAvailabilityGroups/DAG_SalesDb?api-version=2025-01-01
 --         {"properties":{"databases":[{"databaseName":"SalesDb"}],"partnerEndpoint":"TCP://10.0.1.8:5022","partnerAvailabilityGroupName":"AG_SalesDb","instanceAvailabilityGroupName":"AG_SalesDb_MI","instanceLinkRole":"Secondary","failoverMode":"Manual","seedingMode":"Automatic"}}
 PRINT N'[ARM] step 25: Create link [DAG_SalesDb] on the Managed Instance (role Secondary, failoverMode Manual) - run the az command shown in the script now.';
@@ -225,5 +225,5 @@ FROM sys.dm_hadr_database_replica_states
 WHERE database_id = DB_ID(N'SalesDb');
 GO
 
-PRINT N'milink: all SQL Server steps of plan b29818940826b44eabad2d8c91c61d9d ran.';
+PRINT N'milink: all SQL Server steps of plan 37fd9d74d22e0eac6c1da73dfd30a77c ran.';
 GO

@@ -1,5 +1,5 @@
 -- ================================================================================================
--- milink create plan d52eb4e245d15a9fa12aef392fd212ae
+-- milink create plan a8168c419e0be6078e6767d00deb23f3
 -- 1 link(s) between SQL Server SQLBOX01 and Managed Instance sqlmi-prod-01 (initial primary: SQL Server)
 --   database SalesDb: link DAG_SalesDb, groups AG_SalesDb / AG_SalesDb_MI
 --
@@ -214,7 +214,7 @@ GO
 -- Step 25 [Managed Instance (ARM)] Create link [DAG_SalesDb] on the Managed Instance (role Secondary, failoverMode Manual)
 -- why: the Managed Instance joins the distributed availability group and seeding starts
 -- Run in Azure now (not by this script):
---   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_SalesDb --instance-ag-name AG_SalesDb_MI --databases "[{database-name:SalesDb}]" --instance-link-role Secondary --failover-mode Manual --seeding-mode Automatic
+--   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_SalesDb --instance-ag-name AG_SalesDb_MI --databases '[{database-name:SalesDb}]' --instance-link-role Secondary --failover-mode Manual --seeding-mode Automatic
 --   REST: PUT https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/sqlmi-prod-01/distributedAvailabilityGroups/DAG_SalesDb?api-version=2025-01-01
 --         {"properties":{"databases":[{"databaseName":"SalesDb"}],"partnerEndpoint":"TCP://10.0.1.8:5022","partnerAvailabilityGroupName":"AG_SalesDb","instanceAvailabilityGroupName":"AG_SalesDb_MI","instanceLinkRole":"Secondary","failoverMode":"Manual","seedingMode":"Automatic"}}
 PRINT N'[ARM] step 25: Create link [DAG_SalesDb] on the Managed Instance (role Secondary, failoverMode Manual) - run the az command shown in the script now.';
@@ -228,5 +228,5 @@ FROM sys.dm_hadr_database_replica_states
 WHERE database_id = DB_ID(N'SalesDb');
 GO
 
-PRINT N'milink: all SQL Server steps of plan d52eb4e245d15a9fa12aef392fd212ae ran.';
+PRINT N'milink: all SQL Server steps of plan a8168c419e0be6078e6767d00deb23f3 ran.';
 GO

@@ -1,5 +1,5 @@
 -- ================================================================================================
--- milink create plan 21388b84cec2ed3273206901d3232df2
+-- milink create plan dbd7f301273479bc9621f5a7dcd03d3d
 -- 3 link(s) between SQL Server SQLBOX01 and Managed Instance sqlmi-prod-01 (initial primary: SQL Server)
 --   database SalesDb: link DAG_SalesDb, groups AG_SalesDb / AG_SalesDb_MI
 --   database InventoryDb: link DAG_InventoryDb, groups AG_InventoryDb / AG_InventoryDb_MI
@@ -291,7 +291,7 @@ GO
 -- Step 38 [Managed Instance (ARM)] Create link [DAG_SalesDb] on the Managed Instance (role Secondary, failoverMode None)
 -- why: the Managed Instance joins the distributed availability group and seeding starts
 -- Run in Azure now (not by this script):
---   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_SalesDb --instance-ag-name AG_SalesDb_MI --databases "[{database-name:SalesDb}]" --instance-link-role Secondary --failover-mode None --seeding-mode Automatic
+--   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_SalesDb --instance-ag-name AG_SalesDb_MI --databases '[{database-name:SalesDb}]' --instance-link-role Secondary --failover-mode None --seeding-mode Automatic
 --   REST: PUT https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/sqlmi-prod-01/distributedAvailabilityGroups/DAG_SalesDb?api-version=2025-01-01
 --         {"properties":{"databases":[{"databaseName":"SalesDb"}],"partnerEndpoint":"TCP://10.0.1.8:5022","partnerAvailabilityGroupName":"AG_SalesDb","instanceAvailabilityGroupName":"AG_SalesDb_MI","instanceLinkRole":"Secondary","failoverMode":"None","seedingMode":"Automatic"}}
 PRINT N'[ARM] step 38: Create link [DAG_SalesDb] on the Managed Instance (role Secondary, failoverMode None) - run the az command shown in the script now.';
@@ -342,7 +342,7 @@ GO
 -- Step 42 [Managed Instance (ARM)] Create link [DAG_InventoryDb] on the Managed Instance (role Secondary, failoverMode None)
 -- why: the Managed Instance joins the distributed availability group and seeding starts
 -- Run in Azure now (not by this script):
---   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_InventoryDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_InventoryDb --instance-ag-name AG_InventoryDb_MI --databases "[{database-name:InventoryDb}]" --instance-link-role Secondary --failover-mode None --seeding-mode Automatic
+--   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_InventoryDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_InventoryDb --instance-ag-name AG_InventoryDb_MI --databases '[{database-name:InventoryDb}]' --instance-link-role Secondary --failover-mode None --seeding-mode Automatic
 --   REST: PUT https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/sqlmi-prod-01/distributedAvailabilityGroups/DAG_InventoryDb?api-version=2025-01-01
 --         {"properties":{"databases":[{"databaseName":"InventoryDb"}],"partnerEndpoint":"TCP://10.0.1.8:5022","partnerAvailabilityGroupName":"AG_InventoryDb","instanceAvailabilityGroupName":"AG_InventoryDb_MI","instanceLinkRole":"Secondary","failoverMode":"None","seedingMode":"Automatic"}}
 PRINT N'[ARM] step 42: Create link [DAG_InventoryDb] on the Managed Instance (role Secondary, failoverMode None) - run the az command shown in the script now.';
@@ -393,7 +393,7 @@ GO
 -- Step 46 [Managed Instance (ARM)] Create link [DAG_HrDb] on the Managed Instance (role Secondary, failoverMode None)
 -- why: the Managed Instance joins the distributed availability group and seeding starts
 -- Run in Azure now (not by this script):
---   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_HrDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_HrDb --instance-ag-name AG_HrDb_MI --databases "[{database-name:HrDb}]" --instance-link-role Secondary --failover-mode None --seeding-mode Automatic
+--   az: az sql mi link create -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_HrDb --partner-endpoint TCP://10.0.1.8:5022 --partner-ag-name AG_HrDb --instance-ag-name AG_HrDb_MI --databases '[{database-name:HrDb}]' --instance-link-role Secondary --failover-mode None --seeding-mode Automatic
 --   REST: PUT https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/sqlmi-prod-01/distributedAvailabilityGroups/DAG_HrDb?api-version=2025-01-01
 --         {"properties":{"databases":[{"databaseName":"HrDb"}],"partnerEndpoint":"TCP://10.0.1.8:5022","partnerAvailabilityGroupName":"AG_HrDb","instanceAvailabilityGroupName":"AG_HrDb_MI","instanceLinkRole":"Secondary","failoverMode":"None","seedingMode":"Automatic"}}
 PRINT N'[ARM] step 46: Create link [DAG_HrDb] on the Managed Instance (role Secondary, failoverMode None) - run the az command shown in the script now.';
@@ -407,5 +407,5 @@ FROM sys.dm_hadr_database_replica_states
 WHERE database_id = DB_ID(N'HrDb');
 GO
 
-PRINT N'milink: all SQL Server steps of plan 21388b84cec2ed3273206901d3232df2 ran.';
+PRINT N'milink: all SQL Server steps of plan dbd7f301273479bc9621f5a7dcd03d3d ran.';
 GO

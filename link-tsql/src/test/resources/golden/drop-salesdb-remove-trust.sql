@@ -1,5 +1,5 @@
 -- ================================================================================================
--- milink drop plan bdf01be8edfcb3759cb148ce8ad015d2
+-- milink drop plan b493351a03dcddd8bf25a2edac60294e
 -- 1 link(s) between SQL Server SQLBOX01 and Managed Instance sqlmi-prod-01 (initial primary: SQL Server)
 --   database SalesDb: link DAG_SalesDb, groups AG_SalesDb / AG_SalesDb_MI
 --
@@ -17,42 +17,49 @@ IF N'$(ManagedInstanceFqdn)' LIKE N'<%'
     THROW 50000, N'Set the ManagedInstanceFqdn variable before running this script.', 1;
 GO
 
--- Step 1 [Managed Instance (ARM)] Delete link [DAG_SalesDb] on the Managed Instance
+-- Step 1 [both sides] Check: the last hardened LSN must be the same on both sides before the link is dropped (otherwise the secondary misses data) (SalesDb)
+-- why: stops before anything is changed when the environment is not ready
+SELECT group_id, is_local, synchronization_state_desc, synchronization_health_desc, last_hardened_lsn
+FROM sys.dm_hadr_database_replica_states
+WHERE database_id = DB_ID(N'SalesDb');
+GO
+
+-- Step 2 [Managed Instance (ARM)] Delete link [DAG_SalesDb] on the Managed Instance
 -- why: ends replication; both databases become independent
 -- Run in Azure now (not by this script):
 --   az: az sql mi link delete -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n DAG_SalesDb --yes
 --   REST: DELETE https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/sqlmi-prod-01/distributedAvailabilityGroups/DAG_SalesDb?api-version=2025-01-01
-PRINT N'[ARM] step 1: Delete link [DAG_SalesDb] on the Managed Instance - run the az command shown in the script now.';
+PRINT N'[ARM] step 2: Delete link [DAG_SalesDb] on the Managed Instance - run the az command shown in the script now.';
 GO
 
--- Step 2 [SQL Server] Drop distributed availability group [DAG_SalesDb]
+-- Step 3 [SQL Server] Drop distributed availability group [DAG_SalesDb]
 -- why: removes the link's metadata from SQL Server
 USE master;
 IF EXISTS (SELECT 1 FROM sys.availability_groups WHERE name = N'DAG_SalesDb')
     DROP AVAILABILITY GROUP [DAG_SalesDb];
 GO
 
--- Step 3 [SQL Server] Drop availability group [AG_SalesDb]
+-- Step 4 [SQL Server] Drop availability group [AG_SalesDb]
 -- why: removes the local group the link used
 USE master;
 IF EXISTS (SELECT 1 FROM sys.availability_groups WHERE name = N'AG_SalesDb')
     DROP AVAILABILITY GROUP [AG_SalesDb];
 GO
 
--- Step 4 [Managed Instance (ARM)] Remove server trust certificate [Cert_SQLBOX01_endpoint] from the Managed Instance
+-- Step 5 [Managed Instance (ARM)] Remove server trust certificate [Cert_SQLBOX01_endpoint] from the Managed Instance
 -- why: no remaining link uses it
 -- Run in Azure now (not by this script):
 --   az: az sql mi partner-cert delete -g rg-link --mi sqlmi-prod-01 --subscription 00000000-0000-0000-0000-000000000000 -n Cert_SQLBOX01_endpoint --yes
 --   REST: DELETE https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/sqlmi-prod-01/serverTrustCertificates/Cert_SQLBOX01_endpoint?api-version=2025-01-01
-PRINT N'[ARM] step 4: Remove server trust certificate [Cert_SQLBOX01_endpoint] from the Managed Instance - run the az command shown in the script now.';
+PRINT N'[ARM] step 5: Remove server trust certificate [Cert_SQLBOX01_endpoint] from the Managed Instance - run the az command shown in the script now.';
 GO
 
--- Step 5 [SQL Server] Drop the Managed Instance's certificate [<MI FQDN>]
+-- Step 6 [SQL Server] Drop the Managed Instance's certificate [<MI FQDN>]
 -- why: no remaining link uses the trust it gave
 USE master;
 IF EXISTS (SELECT 1 FROM sys.certificates WHERE name = N'$(ManagedInstanceFqdn)')
     DROP CERTIFICATE [$(ManagedInstanceFqdn)];
 GO
 
-PRINT N'milink: all SQL Server steps of plan bdf01be8edfcb3759cb148ce8ad015d2 ran.';
+PRINT N'milink: all SQL Server steps of plan b493351a03dcddd8bf25a2edac60294e ran.';
 GO

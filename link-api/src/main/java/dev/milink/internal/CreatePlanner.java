@@ -38,6 +38,10 @@ public final class CreatePlanner {
             Prerequisite.FULL_BACKUP, Prerequisite.SINGLE_LOG_FILE, Prerequisite.DATABASE_ONLINE,
             Prerequisite.NOT_IN_AVAILABILITY_GROUP, Prerequisite.DATABASE_NAME_FREE, Prerequisite.LINK_CAPACITY);
 
+    /** Gates of failover, drop and repair plans: they say nothing about creating a link. */
+    private static final Set<Prerequisite> LIFECYCLE_ONLY = EnumSet.of(Prerequisite.FAILOVER_ROLES,
+            Prerequisite.LINK_SYNCHRONIZED, Prerequisite.LSNS_IN_SYNC, Prerequisite.SPLIT_BRAIN);
+
     private CreatePlanner() {
     }
 
@@ -59,11 +63,11 @@ public final class CreatePlanner {
         for (DatabaseLink link : spec.links()) {
             steps.add(new CreateAvailabilityGroup(link.sqlServerAvailabilityGroup(), link.database(),
                     spec.sqlServer().serverName(), spec.sqlServer().endpoint(),
-                    spec.sqlServerVersion().supportsClusterTypeNone(), sqlPrimary));
+                    spec.sqlServerVersion().supportsClusterTypeNone(), sqlPrimary, spec.seedingMode()));
             steps.add(new CreateDistributedAvailabilityGroup(link.linkName(), link.database(),
                     link.sqlServerAvailabilityGroup(), spec.sqlServer().endpoint(),
                     link.managedInstanceAvailabilityGroup(), spec.managedInstance().name(),
-                    spec.managedInstance().fqdn(), !sqlPrimary));
+                    spec.managedInstance().fqdn(), !sqlPrimary, spec.seedingMode()));
             steps.add(new CreateManagedInstanceLink(link.linkName(), link.database(), spec.sqlServer().endpoint(),
                     link.sqlServerAvailabilityGroup(), link.managedInstanceAvailabilityGroup(),
                     sqlPrimary ? LinkRole.SECONDARY : LinkRole.PRIMARY, spec.twoWayDisasterRecovery() || !sqlPrimary,
@@ -93,7 +97,7 @@ public final class CreatePlanner {
         List<Step> server = new ArrayList<>();
         List<Step> perDatabase = new ArrayList<>();
         for (Prerequisite p : Prerequisite.values()) {
-            if (!sqlPrimary && SQL_PRIMARY_ONLY.contains(p)) {
+            if (LIFECYCLE_ONLY.contains(p) || (!sqlPrimary && SQL_PRIMARY_ONLY.contains(p))) {
                 continue;
             }
             if (sqlPrimary && p == Prerequisite.DATABASE_ON_MANAGED_INSTANCE) {

@@ -69,9 +69,9 @@ class StepRenderingTest {
         steps.add(new ImportAzureRootCertificates(List.of(new RootCertificate("TestRoot", new byte[] {0x30, 0x01})),
                 "*.database.windows.net"));
         steps.add(new CreateMirroringEndpoint("database_mirroring_endpoint", 5022, "Cert_SQLBOX01_endpoint"));
-        steps.add(new CreateAvailabilityGroup("AG_SalesDb", DB, "SQLBOX01", ENDPOINT, true, true));
+        steps.add(new CreateAvailabilityGroup("AG_SalesDb", DB, "SQLBOX01", ENDPOINT, true, true, SeedingMode.AUTOMATIC));
         steps.add(new CreateDistributedAvailabilityGroup("DAG_SalesDb", DB, "AG_SalesDb", ENDPOINT, "AG_SalesDb_MI",
-                "sqlmi-prod-01", Optional.empty(), false));
+                "sqlmi-prod-01", Optional.empty(), false, SeedingMode.AUTOMATIC));
         steps.add(new BackupLog(DB, "D:\\backup\\SalesDb_first.trn", false));
         steps.add(new DropAvailabilityGroup("DAG_SalesDb", DB, true));
         steps.add(new DropCertificate("Cert_SQLBOX01_endpoint_old", "rotated out"));

@@ -37,7 +37,7 @@ final class GroupStatements {
                 .append("    ENDPOINT_URL = ").append(literal(step.endpoint().toString())).append(",\n")
                 .append("    AVAILABILITY_MODE = SYNCHRONOUS_COMMIT,\n")
                 .append("    FAILOVER_MODE = MANUAL,\n")
-                .append("    SEEDING_MODE = AUTOMATIC);");
+                .append("    SEEDING_MODE = ").append(step.seedingMode().tsqlKeyword()).append(");");
         if (!step.holdsDatabase()) {
             // Outside the IF: a group left without the grant by an earlier run still gets it (GRANT is repeatable).
             sql.append("\nALTER AVAILABILITY GROUP ").append(identifier(step.name())).append(" GRANT CREATE ANY DATABASE;");
@@ -58,13 +58,13 @@ final class GroupStatements {
                 + "      LISTENER_URL = " + literal(step.localEndpoint().toString()) + ",\n"
                 + "      AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,\n"
                 + "      FAILOVER_MODE = MANUAL,\n"
-                + "      SEEDING_MODE = AUTOMATIC,\n"
+                + "      SEEDING_MODE = " + step.seedingMode().tsqlKeyword() + ",\n"
                 + "      SESSION_TIMEOUT = 20),\n"
                 + "  " + literal(step.managedInstanceAvailabilityGroup()) + " WITH (\n"
                 + "      LISTENER_URL = " + literal(listener) + ",\n"
                 + "      AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,\n"
                 + "      FAILOVER_MODE = MANUAL,\n"
-                + "      SEEDING_MODE = AUTOMATIC);";
+                + "      SEEDING_MODE = " + step.seedingMode().tsqlKeyword() + ");";
         return List.of(sql);
     }
 
