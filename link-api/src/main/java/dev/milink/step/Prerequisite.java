@@ -73,6 +73,10 @@ public enum Prerequisite {
     LINK_SYNCHRONIZED(Side.BOTH, Severity.ERROR, true,
             "the link must be connected, healthy and synchronizing before a planned failover",
             "wait until seeding has finished and the link is healthy, or investigate the link error"),
+    /** The secondary has every log record the primary hardened, so dropping the link loses nothing. */
+    LSNS_IN_SYNC(Side.BOTH, Severity.ERROR, true,
+            "the last hardened LSN must be the same on both sides before the link is dropped (otherwise the secondary misses data)",
+            "stop the workload and wait until the LSNs match, or drop anyway with allowUnsynchronized (CLI: --force)"),
     /** Both sides claim the primary role: a split brain to repair. */
     SPLIT_BRAIN(Side.BOTH, Severity.ERROR, true,
             "a split-brain repair applies only when both sides are primary",
