@@ -50,8 +50,8 @@ public final class Preflight {
         InstanceFacts facts = needsMi ? mi.instance() : null;
         List<String> miDatabases = checks.stream().anyMatch(c -> needsDatabaseNames(c.prerequisite()))
                 ? mi.databaseNames() : List.of();
-        Optional<List<LinkResourceState>> links = checks.stream()
-                .anyMatch(c -> c.prerequisite() == Prerequisite.LINK_NAME_FREE) ? Optional.of(mi.links()) : Optional.empty();
+        Optional<List<LinkResourceState>> links = checks.stream().anyMatch(c -> c.prerequisite() == Prerequisite.LINK_NAME_FREE
+                || c.prerequisite() == Prerequisite.LSNS_IN_SYNC) ? Optional.of(mi.links()) : Optional.empty();
         return evaluate(plan, state, facts, miDatabases, links, probe);
     }
 

@@ -44,9 +44,10 @@ final class Checks {
         InstanceFacts facts = checks.stream().anyMatch(c -> c.prerequisite().side() != Side.SQL_SERVER) ? state.instance(first) : null;
         List<String> miDatabases = checks.stream().anyMatch(c -> Preflight.needsDatabaseNames(c.prerequisite()))
                 ? state.miDatabases(first) : List.of();
-        Optional<List<LinkResourceState>> links = state.rerun
-                && checks.stream().anyMatch(c -> c.prerequisite() == Prerequisite.LINK_NAME_FREE)
-                ? Optional.of(state.miLinks(first)) : Optional.empty();
+        // Links are listed only when a check needs them: always for the drop gate, for the name check only on a rerun.
+        boolean needLinks = checks.stream().anyMatch(c -> c.prerequisite() == Prerequisite.LSNS_IN_SYNC
+                || state.rerun && c.prerequisite() == Prerequisite.LINK_NAME_FREE);
+        Optional<List<LinkResourceState>> links = needLinks ? Optional.of(state.miLinks(first)) : Optional.empty();
         PreflightReport report = Preflight.evaluate(state.plan, state.sql(), facts, miDatabases, links, state.settings.probe());
         for (VerifyPrerequisite check : checks) {
             CheckResult result = report.result(check.prerequisite(), check.target()).orElseThrow();

@@ -87,9 +87,10 @@ public final class PrerequisiteRules {
                     onInstance(db.orElseThrow()) ? "present on the Managed Instance" : "absent on the Managed Instance");
             case LINK_NAME_FREE -> linkNameFree(db);
             case ENDPOINT_REACHABLE -> reachable();
-            // Failover gates need live LSN and role reads that a one-shot preflight does not make.
-            case FAILOVER_ROLES, LINK_SYNCHRONIZED, SPLIT_BRAIN -> new CheckResult(p, db, CheckStatus.NOT_EVALUATED,
-                    "a failover gate, evaluated by the failover runner", p.rule(), p.fix());
+            case LSNS_IN_SYNC -> lsnsInSync(db);
+            // Failover gates need repeated live LSN and role reads that a one-shot preflight does not make.
+            default -> new CheckResult(p, db, CheckStatus.NOT_EVALUATED, "a failover gate, evaluated by the failover runner",
+                    p.rule(), p.fix());
         };
     }
 
@@ -173,6 +174,28 @@ public final class PrerequisiteRules {
                 && l.instanceAvailabilityGroup().equalsIgnoreCase(link.managedInstanceAvailabilityGroup());
         return result(Prerequisite.LINK_NAME_FREE, db, same, "link [" + l.name() + "] exists between ["
                 + l.partnerAvailabilityGroup() + "] and [" + l.instanceAvailabilityGroup() + "]" + (same ? " (this link)" : ""));
+    }
+
+    private CheckResult lsnsInSync(Optional<DatabaseName> db) {
+        Prerequisite p = Prerequisite.LSNS_IN_SYNC;
+        DatabaseLink link = link(db);
+        if (miLinks.isEmpty()) {
+            return new CheckResult(p, db, CheckStatus.NOT_EVALUATED, "links not read", p.rule(), p.fix());
+        }
+        Optional<LinkResourceState> onMi = miLinks.get().stream().filter(l -> l.name().equalsIgnoreCase(link.linkName())).findFirst();
+        Optional<dev.milink.state.AvailabilityGroupState> dag = sql.availabilityGroup(link.linkName()).filter(g -> g.distributed());
+        if (onMi.isEmpty() || dag.isEmpty()) {
+            // With one side already gone nothing more can reach the secondary: finishing the drop loses nothing further.
+            return result(p, db, true, "link [" + link.linkName() + "] is already gone on " + (onMi.isEmpty() ? "the Managed Instance" : "SQL Server"));
+        }
+        String name = db.orElseThrow().value();
+        Optional<java.math.BigInteger> sqlLsn = dag.get().replicas().stream().sorted((a, b) -> Boolean.compare(b.local(), a.local()))
+                .flatMap(r -> r.databases().stream()).filter(d -> d.database().equalsIgnoreCase(name))
+                .map(dev.milink.state.DatabaseReplicaState::lastHardenedLsn).filter(java.util.Objects::nonNull).findFirst();
+        Optional<java.math.BigInteger> miLsn = onMi.get().database(name).flatMap(dev.milink.state.LinkDatabaseState::lastHardenedLsn);
+        boolean equal = sqlLsn.isPresent() && sqlLsn.equals(miLsn);
+        return result(p, db, equal, "last hardened LSN on SQL Server " + sqlLsn.map(Object::toString).orElse("unknown")
+                + ", on the Managed Instance " + miLsn.map(Object::toString).orElse("unknown"));
     }
 
     private CheckResult reachable() {

@@ -51,6 +51,8 @@ public final class FakeWorld {
     public volatile String updatePolicy = "SQLServer2022";
     public volatile Integer connectError;
     public volatile boolean seedingFails;
+    /** SQL Server's last hardened LSN in the DAG; the Managed Instance reports 1 once synchronized. */
+    public volatile BigInteger primaryLsn = BigInteger.ONE;
 
     boolean masterKey;
     final Map<String, byte[]> certs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -197,8 +199,10 @@ public final class FakeWorld {
                 syncState = pollsLeft.getOrDefault(name, 1) <= 0 ? "SYNCHRONIZED" : "NOT SYNCHRONIZING";
             }
             DatabaseReplicaState drs = new DatabaseReplicaState(db, syncState, "HEALTHY", BigInteger.ONE, BigInteger.ONE, 0, 0, Optional.empty());
+            BigInteger lsn = primaryLsn;
+            DatabaseReplicaState primary = new DatabaseReplicaState(db, "SYNCHRONIZED", "HEALTHY", lsn, lsn, 0, 0, Optional.empty());
             ReplicaState local = new ReplicaState(g[2], "TCP://10.0.1.8:5022", "ASYNCHRONOUS_COMMIT", true,
-                    Optional.of(dev.milink.LinkRole.PRIMARY), "CONNECTED", "HEALTHY", Optional.empty(), "", List.of());
+                    Optional.of(dev.milink.LinkRole.PRIMARY), "CONNECTED", "HEALTHY", Optional.empty(), "", List.of(primary));
             ReplicaState remote = new ReplicaState(g[3], "tcp://" + FQDN + ":5022", "ASYNCHRONOUS_COMMIT", false,
                     Optional.of(dev.milink.LinkRole.SECONDARY), links.containsKey(name) ? "CONNECTED" : "DISCONNECTED", "HEALTHY",
                     Optional.ofNullable(connectError), connectError == null ? "" : "connection refused by certificate", List.of(drs));
@@ -328,7 +332,7 @@ public final class FakeWorld {
             CreateManagedInstanceLink l = links.get(name);
             boolean synced = pollsLeft.getOrDefault(name, 1) <= 0;
             LinkDatabaseState db = new LinkDatabaseState(l.target().value(), synced ? "LinkSynchronizing" : "CreatingLink",
-                    Optional.of(synced ? 100 : 50), "HEALTHY", "CONNECTED", Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(synced ? 100 : 50), "HEALTHY", "CONNECTED", synced ? Optional.of(BigInteger.ONE) : Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty());
             return new LinkResourceState(l.linkName(), l.partnerEndpoint().toString(), l.partnerAvailabilityGroup(),
                     l.instanceAvailabilityGroup(), l.instanceLinkRole(), Optional.empty(), dev.milink.ReplicationMode.ASYNC,
