@@ -66,6 +66,12 @@ class LinkRunnerTest {
         int miOne = one.world.miCalls() - one.world.count("mi.link");
         assertThat(sqlOne).as("SQL calls for one link").isLessThanOrEqualTo(8);
         assertThat(miOne).as("ARM calls for one link").isLessThanOrEqualTo(5);
+        assertThat(one.world.count("mi.instance")).isEqualTo(1);
+        assertThat(one.world.count("mi.databaseNames")).isEqualTo(1);
+        assertThat(one.world.count("mi.endpointCertificate")).isEqualTo(1);
+        assertThat(one.world.count("mi.apply")).as("trust PUT and link PUT").isEqualTo(2);
+        assertThat(one.world.count("mi.links") + one.world.count("mi.trustCertificates")).as("no list reads on a first run").isZero();
+        assertThat(one.world.count("sql.apply")).isEqualTo(7);
 
         Fixture three = new Fixture("A", "B", "C");
         three.world.seedingPolls = 0;
