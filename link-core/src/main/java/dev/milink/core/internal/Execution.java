@@ -40,6 +40,9 @@ public final class Execution {
      */
     public static LinkRun run(RunSettings settings, LinkPlan plan) {
         Instant started = settings.clock().instant();
+        if (plan.steps().isEmpty()) {
+            throw new LinkException(LinkErrorCode.INVALID_INPUT, "The plan has no steps.", "plan at least one link");
+        }
         Events events = new Events(settings.listener());
         String key = Journal.keyOf(plan);
         try (JournalStore.Lock lock = settings.journal().lock(key, started, settings.breakStaleLock())) {

@@ -118,7 +118,7 @@ public final class Rollback {
 
     private static List<Step> compensation(Step step, Journal journal, Optional<String> fqdn, boolean endpointCreated, List<String> left) {
         if (step instanceof CreateManagedInstanceLink s) {
-            left.add("database [" + s.target() + "] on the Managed Instance: deleting the link leaves it, and milink never drops a database");
+            left.add("database [" + s.target() + "] on the Managed Instance (if seeding created it): deleting the link leaves it, and milink never drops a database");
             return List.of(new DeleteManagedInstanceLink(s.linkName(), s.target()));
         } else if (step instanceof CreateDistributedAvailabilityGroup s) {
             return List.of(new DropAvailabilityGroup(s.name(), s.target(), true));
