@@ -10,6 +10,7 @@ import dev.milink.step.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 final class ArmErrorMapping {
 
     /** Codes the runner may retry. */
-    static final java.util.Set<String> TRANSIENT = java.util.Set.of("TooManyRequests", "OperationTimedOut",
+    static final Set<String> TRANSIENT = Set.of("TooManyRequests", "OperationTimedOut",
             "ServiceUnavailable", "InternalServerError", "ConnectionFailed");
 
     private static final String RBAC = "grant the caller 'SQL Managed Instance Contributor' on the instance, or a custom role with "

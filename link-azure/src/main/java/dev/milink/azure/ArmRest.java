@@ -8,6 +8,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
+import dev.milink.LinkErrorCode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -224,7 +225,7 @@ final class ArmRest {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ArmFailure(dev.milink.LinkErrorCode.INTERNAL, 0, null, "interrupted while waiting for " + what, e);
+            throw new ArmFailure(LinkErrorCode.INTERNAL, 0, null, "interrupted while waiting for " + what, e);
         }
     }
 

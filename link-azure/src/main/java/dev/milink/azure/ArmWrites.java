@@ -1,9 +1,11 @@
 package dev.milink.azure;
 
 import com.azure.core.http.rest.Response;
+import com.azure.core.management.exception.ManagementException;
 import com.azure.core.util.FluxUtil;
 import com.azure.resourcemanager.sql.fluent.SqlManagementClient;
 import com.azure.resourcemanager.sql.fluent.models.ServerTrustCertificateInner;
+import dev.milink.FailoverType;
 import dev.milink.LinkErrorCode;
 import dev.milink.LinkException;
 import dev.milink.LinkExecutionException;
@@ -101,7 +103,7 @@ final class ArmWrites {
         try {
             reply = activation(client.getServerTrustCertificates().deleteWithResponseAsync(instance.resourceGroup(),
                     instance.name(), step.certificateName()));
-        } catch (com.azure.core.management.exception.ManagementException e) {
+        } catch (ManagementException e) {
             if (isGone(e)) {
                 return StepResult.unchanged("server trust certificate " + step.certificateName() + " was already gone");
             }
@@ -163,7 +165,7 @@ final class ArmWrites {
         // Like T-SQL, ARM's failover swaps the roles: planned is requested while the instance is primary and leaves
         // it secondary; forced is requested on the secondary and leaves it primary. Repeating a swap would undo
         // it, so a link already in the outcome's state is left alone.
-        boolean planned = step.type() == dev.milink.FailoverType.PLANNED;
+        boolean planned = step.type() == FailoverType.PLANNED;
         LinkRole outcome = planned ? LinkRole.SECONDARY : LinkRole.PRIMARY;
         if (link.instanceRole() == outcome && (!planned || link.partnerRole().orElse(LinkRole.PRIMARY) == LinkRole.PRIMARY)) {
             return StepResult.unchanged("the Managed Instance already is " + outcome.armValue() + " in link " + step.linkName());
@@ -224,7 +226,7 @@ final class ArmWrites {
                 body == null ? "" : new String(body, StandardCharsets.UTF_8));
     }
 
-    private static boolean isGone(com.azure.core.management.exception.ManagementException e) {
+    private static boolean isGone(ManagementException e) {
         return e.getResponse() != null && e.getResponse().getStatusCode() == 404 && (e.getValue() == null
                 || !"ParentResourceNotFound".equals(e.getValue().getCode()));
     }
