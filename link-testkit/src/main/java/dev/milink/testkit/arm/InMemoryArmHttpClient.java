@@ -2,6 +2,7 @@ package dev.milink.testkit.arm;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeader;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
@@ -63,7 +64,7 @@ public final class InMemoryArmHttpClient implements HttpClient {
         Response(HttpRequest request, ArmResponse response) {
             super(request);
             this.response = response;
-            response.headers().forEach(headers::set);
+            response.headers().forEach((name, value) -> headers.set(HttpHeaderName.fromString(name), value));
         }
 
         @Override
