@@ -1,0 +1,16 @@
+/**
+ * The {@code milink} command line: plans, scripts and (with link-core and link-azure) runs Managed Instance links.
+ */
+module dev.milink.cli {
+    requires dev.milink.api;
+    requires dev.milink.tsql;
+    requires info.picocli;
+    requires org.slf4j;
+    requires com.microsoft.sqlserver.jdbc;
+    requires java.sql;
+    requires java.naming;
+
+    opens dev.milink.cli to info.picocli;
+
+    exports dev.milink.cli;
+}
