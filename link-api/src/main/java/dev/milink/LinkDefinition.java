@@ -2,6 +2,7 @@ package dev.milink;
 
 import dev.milink.internal.CreatePlanner;
 import dev.milink.internal.DropPlanner;
+import dev.milink.internal.LifecyclePlanner;
 import dev.milink.internal.NameRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -243,6 +244,52 @@ public final class LinkDefinition {
      */
     public LinkPlan planDrop(DropOptions options) {
         return DropPlanner.plan(spec(), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Derives a failover plan: planned (gated: workload stopped, roles, synchronization, LSNs equal and
+     * stable, then failover and back to asynchronous commit) or forced (data loss acknowledged).
+     *
+     * @param options the failover's switches
+     * @return the plan
+     * @throws LinkPlanningException with {@link LinkErrorCode#GATE_REFUSED} when a switch is not set
+     */
+    public LinkPlan planFailover(FailoverOptions options) {
+        return LifecyclePlanner.failover(spec(), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Derives the fail back: a planned failover to SQL Server (SQL Server 2022/2025 with the matching
+     * Managed Instance update policy).
+     *
+     * @param workloadStopped the caller confirms applications stopped writing to the Managed Instance
+     * @return the plan
+     */
+    public LinkPlan planFailback(boolean workloadStopped) {
+        return planFailover(FailoverOptions.plannedToSqlServer().workloadStopped(workloadStopped));
+    }
+
+    /**
+     * Derives the repair of a split brain (both sides primary after a forced failover).
+     *
+     * @param demote the side whose changes are given up and that becomes secondary
+     * @param tailLogBackupPath where SQL Server's tail-log backup goes; required when demoting SQL Server
+     * @return the plan
+     */
+    public LinkPlan planSplitBrainRepair(InitialPrimary demote, String tailLogBackupPath) {
+        return LifecyclePlanner.splitBrainRepair(spec(), Objects.requireNonNull(demote, "demote"),
+                Optional.ofNullable(tailLogBackupPath));
+    }
+
+    /**
+     * Derives the rotation of SQL Server's endpoint certificate, keeping the link up.
+     *
+     * @param newCertificateName the new certificate's name
+     * @param expiry its expiry date
+     * @return the plan
+     */
+    public LinkPlan planCertificateRotation(String newCertificateName, LocalDate expiry) {
+        return LifecyclePlanner.rotateCertificate(spec(), newCertificateName, Objects.requireNonNull(expiry, "expiry"));
     }
 
     private DatabaseLink single(String option) {

@@ -35,6 +35,20 @@ public class LinkPlanningException extends LinkException {
         this.value = "";
     }
 
+    /**
+     * For a refusal with a specific code, for example {@link LinkErrorCode#GATE_REFUSED} when a safety gate
+     * (data-loss acknowledgement, workload confirmation) is not passed.
+     *
+     * @param code the code
+     * @param message what is refused
+     * @param fix what to do instead
+     */
+    public LinkPlanningException(LinkErrorCode code, String message, String fix) {
+        super(code, message, fix);
+        this.field = "";
+        this.value = "";
+    }
+
     /** @return the option or argument that is wrong; empty for unsupported combinations */
     public String field() {
         return field;

@@ -51,6 +51,36 @@ public record LinkSpec(InitialPrimary initialPrimary, SqlServerInstance sqlServe
         Objects.requireNonNull(issuerDnsName, "issuerDnsName");
         Objects.requireNonNull(firstLogBackupPath, "firstLogBackupPath");
         firstLogBackupPath.ifPresent(p -> NameRules.sqlIdentifier("firstLogBackupPath", p));
+        distinctNames(links);
+    }
+
+    /**
+     * Databases, link names and group names must differ between links the way the servers compare them
+     * (case-insensitively): SQL Server keeps availability groups and distributed availability groups in one
+     * namespace, and a second {@code IF NOT EXISTS} create of the same name would silently be skipped.
+     */
+    private static void distinctNames(List<DatabaseLink> links) {
+        java.util.Map<String, String> sqlServerGroups = new java.util.HashMap<>();
+        java.util.Map<String, String> managedInstanceGroups = new java.util.HashMap<>();
+        java.util.Map<String, String> databases = new java.util.HashMap<>();
+        for (DatabaseLink l : links) {
+            claim(databases, "database", l.database().value(), l.database().value());
+            claim(sqlServerGroups, "linkName", l.linkName(), l.database().value());
+            claim(sqlServerGroups, "sqlServerAvailabilityGroup", l.sqlServerAvailabilityGroup(), l.database().value());
+            claim(managedInstanceGroups, "linkName", l.linkName(), l.database().value());
+            claim(managedInstanceGroups, "managedInstanceAvailabilityGroup", l.managedInstanceAvailabilityGroup(),
+                    l.database().value());
+        }
+    }
+
+    private static void claim(java.util.Map<String, String> taken, String field, String name, String database) {
+        String previous = taken.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), database);
+        if (previous != null && !previous.equals(database)) {
+            throw new LinkPlanningException(field, NameRules.printable(name),
+                    "each link needs its own database and group names (compared case-insensitively); this name is already used for database "
+                            + NameRules.printable(previous),
+                    "give each database distinct names with .names(database, linkName, sqlServerGroup, managedInstanceGroup)");
+        }
     }
 
     /** @return the mirroring endpoint's listener port (from the SQL Server endpoint URL) */

@@ -115,6 +115,17 @@ public sealed interface LinkEvent {
     }
 
     /**
+     * A watched link's health changed.
+     *
+     * @param at when
+     * @param health the new health
+     * @param previous the health before, if this is not the first observation
+     */
+    record HealthChanged(Instant at, dev.milink.LinkHealth health, Optional<dev.milink.LinkHealth> previous)
+            implements LinkEvent {
+    }
+
+    /**
      * @param event any event
      * @return the failure it reports, for listeners that only care about errors
      */

@@ -38,6 +38,10 @@ public final class CreatePlanner {
             Prerequisite.FULL_BACKUP, Prerequisite.SINGLE_LOG_FILE, Prerequisite.DATABASE_ONLINE,
             Prerequisite.NOT_IN_AVAILABILITY_GROUP, Prerequisite.DATABASE_NAME_FREE, Prerequisite.LINK_CAPACITY);
 
+    /** Gates of failover, drop and repair plans: they say nothing about creating a link. */
+    private static final Set<Prerequisite> LIFECYCLE_ONLY = EnumSet.of(Prerequisite.FAILOVER_ROLES,
+            Prerequisite.LINK_SYNCHRONIZED, Prerequisite.LSNS_IN_SYNC, Prerequisite.SPLIT_BRAIN);
+
     private CreatePlanner() {
     }
 
@@ -59,20 +63,32 @@ public final class CreatePlanner {
         for (DatabaseLink link : spec.links()) {
             steps.add(new CreateAvailabilityGroup(link.sqlServerAvailabilityGroup(), link.database(),
                     spec.sqlServer().serverName(), spec.sqlServer().endpoint(),
-                    spec.sqlServerVersion().supportsClusterTypeNone(), sqlPrimary));
+                    spec.sqlServerVersion().supportsClusterTypeNone(), sqlPrimary, spec.seedingMode()));
             steps.add(new CreateDistributedAvailabilityGroup(link.linkName(), link.database(),
                     link.sqlServerAvailabilityGroup(), spec.sqlServer().endpoint(),
                     link.managedInstanceAvailabilityGroup(), spec.managedInstance().name(),
-                    spec.managedInstance().fqdn(), !sqlPrimary));
+                    spec.managedInstance().fqdn(), !sqlPrimary, spec.seedingMode()));
             steps.add(new CreateManagedInstanceLink(link.linkName(), link.database(), spec.sqlServer().endpoint(),
                     link.sqlServerAvailabilityGroup(), link.managedInstanceAvailabilityGroup(),
                     sqlPrimary ? LinkRole.SECONDARY : LinkRole.PRIMARY, spec.twoWayDisasterRecovery() || !sqlPrimary,
                     spec.seedingMode()));
             steps.add(new AwaitSynchronization(link.linkName(), link.database()));
             spec.firstLogBackupPath().ifPresent(path -> steps.add(new BackupLog(link.database(),
-                    path.replace("{db}", link.database().value()), false)));
+                    expandBackupPath(path, link), false)));
         }
         return new LinkPlan(PlanKind.CREATE, spec, steps);
+    }
+
+    private static String expandBackupPath(String path, DatabaseLink link) {
+        String expanded = path.replace("{db}", link.database().value());
+        // "...$" + "{db}" with a database named "(x)" would form the SQLCMD variable $(x) in the script.
+        if (expanded.contains("$(")) {
+            throw new LinkPlanningException("firstLogBackupPath", NameRules.printable(expanded),
+                    "'$(' would be replaced by SQLCMD as a scripting variable in the rendered script (formed by {db} = "
+                            + NameRules.printable(link.database().value()) + ")",
+                    "do not put '$' right before {db}");
+        }
+        return expanded;
     }
 
     private static List<Step> checks(LinkSpec spec) {
@@ -81,7 +97,7 @@ public final class CreatePlanner {
         List<Step> server = new ArrayList<>();
         List<Step> perDatabase = new ArrayList<>();
         for (Prerequisite p : Prerequisite.values()) {
-            if (!sqlPrimary && SQL_PRIMARY_ONLY.contains(p)) {
+            if (LIFECYCLE_ONLY.contains(p) || (!sqlPrimary && SQL_PRIMARY_ONLY.contains(p))) {
                 continue;
             }
             if (sqlPrimary && p == Prerequisite.DATABASE_ON_MANAGED_INSTANCE) {

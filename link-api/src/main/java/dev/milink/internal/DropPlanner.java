@@ -9,9 +9,12 @@ import dev.milink.step.DeleteManagedInstanceLink;
 import dev.milink.step.DeleteTrustCertificate;
 import dev.milink.step.DropAvailabilityGroup;
 import dev.milink.step.DropManagedInstanceCertificate;
+import dev.milink.step.Prerequisite;
 import dev.milink.step.Step;
+import dev.milink.step.VerifyPrerequisite;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Derives the drop plan (facts file section 8): delete each link on the Managed Instance, drop the
@@ -30,6 +33,9 @@ public final class DropPlanner {
      */
     public static LinkPlan plan(LinkSpec spec, DropOptions options) {
         List<Step> steps = new ArrayList<>();
+        if (!options.allowUnsynchronized()) {
+            spec.links().forEach(l -> steps.add(new VerifyPrerequisite(Prerequisite.LSNS_IN_SYNC, Optional.of(l.database()))));
+        }
         for (DatabaseLink link : spec.links()) {
             steps.add(new DeleteManagedInstanceLink(link.linkName(), link.database()));
             steps.add(new DropAvailabilityGroup(link.linkName(), link.database(), true));

@@ -36,7 +36,9 @@ public final class NameRules {
         int limit = Math.min(value.length(), 140);
         for (int i = 0; i < limit; i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
@@ -72,6 +74,12 @@ public final class NameRules {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (isBidiControl(c)) {
+                throw new LinkPlanningException(field, printable(value),
+                        "the name contains a bidirectional text control (U+" + String.format("%04X", (int) c)
+                                + "), which can make a reviewed script read differently from what runs",
+                        "remove the invisible direction control");
+            }
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
                 throw new LinkPlanningException(field, printable(value),
                         "a SQL Server identifier cannot contain control characters (found U+"
@@ -89,6 +97,11 @@ public final class NameRules {
             }
         }
         return value;
+    }
+
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E'
+                || c == '\u200F' || c == '\u061C';
     }
 
     private static boolean validSurrogateAt(String value, int i) {

@@ -2,6 +2,7 @@ package dev.milink.step;
 
 import dev.milink.DatabaseName;
 import dev.milink.EndpointUrl;
+import dev.milink.SeedingMode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param endpoint SQL Server's endpoint URL
  * @param clusterTypeNone whether {@code WITH (CLUSTER_TYPE = NONE)} is written (not on SQL Server 2016)
  * @param holdsDatabase whether the group is created {@code FOR DATABASE} (SQL Server primary) or empty
+ * @param seedingMode the replica's {@code SEEDING_MODE}
  */
 public record CreateAvailabilityGroup(String name, DatabaseName target, String replicaServerName, EndpointUrl endpoint,
-        boolean clusterTypeNone, boolean holdsDatabase) implements SqlServerStep {
+        boolean clusterTypeNone, boolean holdsDatabase, SeedingMode seedingMode) implements SqlServerStep {
 
     /** Checks for nulls. */
     public CreateAvailabilityGroup {
@@ -25,6 +27,7 @@ public record CreateAvailabilityGroup(String name, DatabaseName target, String r
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(replicaServerName, "replicaServerName");
         Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(seedingMode, "seedingMode");
     }
 
     @Override

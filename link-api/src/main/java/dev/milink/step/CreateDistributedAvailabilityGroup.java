@@ -2,6 +2,7 @@ package dev.milink.step;
 
 import dev.milink.DatabaseName;
 import dev.milink.EndpointUrl;
+import dev.milink.SeedingMode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,10 +18,12 @@ import java.util.Optional;
  * @param managedInstanceName the instance's resource name
  * @param managedInstanceFqdn the FQDN when known at plan time
  * @param databaseInListenerUrl whether the MI listener URL names the database (MI as initial primary)
+ * @param seedingMode the members' {@code SEEDING_MODE}
  */
 public record CreateDistributedAvailabilityGroup(String name, DatabaseName target, String localAvailabilityGroup,
         EndpointUrl localEndpoint, String managedInstanceAvailabilityGroup, String managedInstanceName,
-        Optional<String> managedInstanceFqdn, boolean databaseInListenerUrl) implements SqlServerStep {
+        Optional<String> managedInstanceFqdn, boolean databaseInListenerUrl, SeedingMode seedingMode)
+        implements SqlServerStep {
 
     /** Checks for nulls. */
     public CreateDistributedAvailabilityGroup {
@@ -31,6 +34,7 @@ public record CreateDistributedAvailabilityGroup(String name, DatabaseName targe
         Objects.requireNonNull(managedInstanceAvailabilityGroup, "managedInstanceAvailabilityGroup");
         Objects.requireNonNull(managedInstanceName, "managedInstanceName");
         Objects.requireNonNull(managedInstanceFqdn, "managedInstanceFqdn");
+        Objects.requireNonNull(seedingMode, "seedingMode");
     }
 
     @Override

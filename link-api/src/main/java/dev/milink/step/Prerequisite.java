@@ -65,6 +65,22 @@ public enum Prerequisite {
     LINK_NAME_FREE(Side.MANAGED_INSTANCE, Severity.ERROR, true,
             "no other link with this name may exist on the Managed Instance with different settings",
             "choose another link name or drop the old link"),
+    /** The side that fails over is the current primary and the other side is secondary. */
+    FAILOVER_ROLES(Side.BOTH, Severity.ERROR, true,
+            "the current primary must be the side the failover starts from, and the other side its secondary",
+            "check the link's roles with 'milink status'; fail over in the other direction, or repair a split brain first"),
+    /** The link is connected and synchronizing, so a failover can be planned. */
+    LINK_SYNCHRONIZED(Side.BOTH, Severity.ERROR, true,
+            "the link must be connected, healthy and synchronizing before a planned failover",
+            "wait until seeding has finished and the link is healthy, or investigate the link error"),
+    /** The secondary has every log record the primary hardened, so dropping the link loses nothing. */
+    LSNS_IN_SYNC(Side.BOTH, Severity.ERROR, true,
+            "the last hardened LSN must be the same on both sides before the link is dropped (otherwise the secondary misses data)",
+            "stop the workload and wait until the LSNs match, or drop anyway with allowUnsynchronized (CLI: --force)"),
+    /** Both sides claim the primary role: a split brain to repair. */
+    SPLIT_BRAIN(Side.BOTH, Severity.ERROR, true,
+            "a split-brain repair applies only when both sides are primary",
+            "nothing to repair; use a planned failover to change roles"),
     /** The SQL Server endpoint accepts TCP connections from where milink runs. */
     ENDPOINT_REACHABLE(Side.SQL_SERVER, Severity.WARNING, false,
             "the SQL Server mirroring endpoint address should accept TCP connections (probed from where milink runs, not from the Managed Instance)",

@@ -36,17 +36,17 @@ final class ArmRunbook {
         String target = " -g " + mi.resourceGroup() + " --mi " + mi.name() + " --subscription " + mi.subscriptionId();
         List<String> lines = new ArrayList<>();
         if (step instanceof UploadTrustCertificate s) {
-            lines.add("az: " + az + "partner-cert create" + target + " -n " + s.certificateName()
+            lines.add("az: " + az + "partner-cert create" + target + " -n " + sh(s.certificateName())
                     + " --public-blob <SQLServerPublicKey printed above>");
-            lines.add("REST: PUT " + base + "/serverTrustCertificates/" + s.certificateName() + "?api-version=" + API_VERSION);
+            lines.add("REST: PUT " + base + "/serverTrustCertificates/" + url(s.certificateName()) + "?api-version=" + API_VERSION);
             lines.add("      {\"properties\":{\"publicBlob\":\"<SQLServerPublicKey printed above>\"}}");
         } else if (step instanceof CreateManagedInstanceLink s) {
-            lines.add("az: " + az + "link create" + target + " -n " + s.linkName() + " --partner-endpoint "
-                    + s.partnerEndpoint() + " --partner-ag-name " + s.partnerAvailabilityGroup() + " --instance-ag-name "
-                    + s.instanceAvailabilityGroup() + " --databases \"[{database-name:" + s.target().value() + "}]\""
+            lines.add("az: " + az + "link create" + target + " -n " + sh(s.linkName()) + " --partner-endpoint "
+                    + s.partnerEndpoint() + " --partner-ag-name " + sh(s.partnerAvailabilityGroup()) + " --instance-ag-name "
+                    + sh(s.instanceAvailabilityGroup()) + " --databases " + sh("[{database-name:" + s.target().value() + "}]")
                     + " --instance-link-role " + s.instanceLinkRole().armValue() + " --failover-mode "
                     + s.failoverModeValue() + " --seeding-mode " + s.seedingMode().armValue());
-            lines.add("REST: PUT " + base + "/distributedAvailabilityGroups/" + s.linkName() + "?api-version=" + API_VERSION);
+            lines.add("REST: PUT " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "?api-version=" + API_VERSION);
             lines.add("      {\"properties\":{\"databases\":[{\"databaseName\":\"" + json(s.target().value())
                     + "\"}],\"partnerEndpoint\":\"" + s.partnerEndpoint() + "\",\"partnerAvailabilityGroupName\":\""
                     + json(s.partnerAvailabilityGroup()) + "\",\"instanceAvailabilityGroupName\":\""
@@ -54,21 +54,21 @@ final class ArmRunbook {
                     + "\",\"failoverMode\":\"" + s.failoverModeValue() + "\",\"seedingMode\":\""
                     + s.seedingMode().armValue() + "\"}}");
         } else if (step instanceof DeleteManagedInstanceLink s) {
-            lines.add("az: " + az + "link delete" + target + " -n " + s.linkName() + " --yes");
-            lines.add("REST: DELETE " + base + "/distributedAvailabilityGroups/" + s.linkName() + "?api-version=" + API_VERSION);
+            lines.add("az: " + az + "link delete" + target + " -n " + sh(s.linkName()) + " --yes");
+            lines.add("REST: DELETE " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "?api-version=" + API_VERSION);
         } else if (step instanceof DeleteTrustCertificate s) {
-            lines.add("az: " + az + "partner-cert delete" + target + " -n " + s.certificateName() + " --yes");
-            lines.add("REST: DELETE " + base + "/serverTrustCertificates/" + s.certificateName() + "?api-version=" + API_VERSION);
+            lines.add("az: " + az + "partner-cert delete" + target + " -n " + sh(s.certificateName()) + " --yes");
+            lines.add("REST: DELETE " + base + "/serverTrustCertificates/" + url(s.certificateName()) + "?api-version=" + API_VERSION);
         } else if (step instanceof SetLinkReplicationMode s) {
-            lines.add("az: " + az + "link update" + target + " -n " + s.linkName() + " --replication-mode " + s.mode().armValue());
-            lines.add("REST: PATCH " + base + "/distributedAvailabilityGroups/" + s.linkName() + "?api-version=" + API_VERSION);
+            lines.add("az: " + az + "link update" + target + " -n " + sh(s.linkName()) + " --replication-mode " + s.mode().armValue());
+            lines.add("REST: PATCH " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "?api-version=" + API_VERSION);
             lines.add("      {\"properties\":{\"replicationMode\":\"" + s.mode().armValue() + "\"}}");
         } else if (step instanceof FailoverManagedInstanceLink s) {
-            lines.add("az: " + az + "link failover" + target + " -n " + s.linkName() + " --failover-type " + s.type().armValue());
-            lines.add("REST: POST " + base + "/distributedAvailabilityGroups/" + s.linkName() + "/failover?api-version=" + API_VERSION);
+            lines.add("az: " + az + "link failover" + target + " -n " + sh(s.linkName()) + " --failover-type " + s.type().armValue());
+            lines.add("REST: POST " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "/failover?api-version=" + API_VERSION);
             lines.add("      {\"failoverType\":\"" + s.type().armValue() + "\"}");
         } else if (step instanceof SetManagedInstanceRole s) {
-            lines.add("REST: POST " + base + "/distributedAvailabilityGroups/" + s.linkName() + "/setRole?api-version=" + API_VERSION);
+            lines.add("REST: POST " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "/setRole?api-version=" + API_VERSION);
             lines.add("      {\"instanceRole\":\"" + s.role().armValue() + "\",\"roleChangeType\":\""
                     + (s.forced() ? "Forced" : "Planned") + "\"}");
         }
@@ -93,7 +93,7 @@ final class ArmRunbook {
             case DATABASE_NAME_FREE:
             case DATABASE_ON_MANAGED_INSTANCE:
                 line = "az sql midb show -g " + mi.resourceGroup() + " --mi " + mi.name() + " -n "
-                        + step.target().map(Object::toString).orElse("") + "   (expect "
+                        + sh(step.target().map(Object::toString).orElse("")) + "   (expect "
                         + (step.prerequisite().name().endsWith("FREE") ? "ResourceNotFound)" : "the database)");
                 break;
             case LINK_NAME_FREE:
@@ -107,6 +107,18 @@ final class ArmRunbook {
                 return List.of();
         }
         return List.of("--   " + commentText(line));
+    }
+
+    /** Quotes an argument for a POSIX shell unless it is plainly safe, so a pasted command cannot run more. */
+    static String sh(String arg) {
+        if (arg.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private static String url(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String json(String text) {

@@ -81,6 +81,14 @@ final class CheckStatements {
                 return Optional.of("DBCC TRACESTATUS(-1);");
             case COLLATION_MATCH:
                 return Optional.of("SELECT SERVERPROPERTY('Collation') AS SqlServerCollation;");
+            case LSNS_IN_SYNC:
+            case LINK_SYNCHRONIZED:
+            case FAILOVER_ROLES:
+            case SPLIT_BRAIN:
+                // Compare with the Managed Instance (az sql mi link show ... --query properties.databases) by hand.
+                return Optional.of("SELECT group_id, is_local, synchronization_state_desc, synchronization_health_desc,"
+                        + " last_hardened_lsn\nFROM sys.dm_hadr_database_replica_states\nWHERE database_id = DB_ID("
+                        + literal(step.target().map(d -> d.value()).orElse("")) + ");");
             default:
                 return Optional.empty();
         }

@@ -28,8 +28,7 @@ final class GroupStatements {
         StringBuilder sql = new StringBuilder("USE master;\n")
                 .append("IF NOT EXISTS (SELECT 1 FROM sys.availability_groups WHERE name = ").append(literal(step.name()))
                 .append(")\n");
-        String indent = step.holdsDatabase() ? "" : "BEGIN\n";
-        sql.append(indent).append("CREATE AVAILABILITY GROUP ").append(identifier(step.name())).append('\n');
+        sql.append("CREATE AVAILABILITY GROUP ").append(identifier(step.name())).append('\n');
         if (step.clusterTypeNone()) {
             sql.append("WITH (CLUSTER_TYPE = NONE)\n");
         }
@@ -38,9 +37,10 @@ final class GroupStatements {
                 .append("    ENDPOINT_URL = ").append(literal(step.endpoint().toString())).append(",\n")
                 .append("    AVAILABILITY_MODE = SYNCHRONOUS_COMMIT,\n")
                 .append("    FAILOVER_MODE = MANUAL,\n")
-                .append("    SEEDING_MODE = AUTOMATIC);");
+                .append("    SEEDING_MODE = ").append(step.seedingMode().tsqlKeyword()).append(");");
         if (!step.holdsDatabase()) {
-            sql.append("\nALTER AVAILABILITY GROUP ").append(identifier(step.name())).append(" GRANT CREATE ANY DATABASE;\nEND");
+            // Outside the IF: a group left without the grant by an earlier run still gets it (GRANT is repeatable).
+            sql.append("\nALTER AVAILABILITY GROUP ").append(identifier(step.name())).append(" GRANT CREATE ANY DATABASE;");
         }
         return List.of(sql.toString());
     }
@@ -58,13 +58,13 @@ final class GroupStatements {
                 + "      LISTENER_URL = " + literal(step.localEndpoint().toString()) + ",\n"
                 + "      AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,\n"
                 + "      FAILOVER_MODE = MANUAL,\n"
-                + "      SEEDING_MODE = AUTOMATIC,\n"
+                + "      SEEDING_MODE = " + step.seedingMode().tsqlKeyword() + ",\n"
                 + "      SESSION_TIMEOUT = 20),\n"
                 + "  " + literal(step.managedInstanceAvailabilityGroup()) + " WITH (\n"
                 + "      LISTENER_URL = " + literal(listener) + ",\n"
                 + "      AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,\n"
                 + "      FAILOVER_MODE = MANUAL,\n"
-                + "      SEEDING_MODE = AUTOMATIC);";
+                + "      SEEDING_MODE = " + step.seedingMode().tsqlKeyword() + ");";
         return List.of(sql);
     }
 
@@ -93,6 +93,19 @@ final class GroupStatements {
     }
 
     static List<String> backupLog(BackupLog step) {
+        if (!step.tailLog()) {
+            // Facts 2.9: a log backup while seeding truncates the log early (errors 1408/1412, the link must be
+            // recreated). The script reaches this step without waiting, so it stops here until the remote
+            // replica of the database is synchronizing; rerunning the (guarded) script later continues here.
+            String db = literal(step.target().value());
+            return List.of("IF NOT EXISTS (SELECT 1 FROM sys.dm_hadr_database_replica_states\n"
+                    + "               WHERE database_id = DB_ID(" + db + ") AND is_local = 0\n"
+                    + "                 AND synchronization_state_desc IN (N'SYNCHRONIZING', N'SYNCHRONIZED'))\n"
+                    + "    THROW 50000, " + literal("milink: seeding of " + step.target().value()
+                            + " has not finished; the first log backup must wait (errors 1408/1412). Run the script again later.")
+                    + ", 1;\n"
+                    + "BACKUP LOG " + identifier(step.target().value()) + " TO DISK = " + literal(step.path()) + ";");
+        }
         return List.of("BACKUP LOG " + identifier(step.target().value()) + " TO DISK = " + literal(step.path())
                 + (step.tailLog() ? " WITH NORECOVERY" : "") + ";");
     }

@@ -42,7 +42,7 @@ public final class ScriptSections {
                 .append(" / ").append(commentText(l.managedInstanceAvailabilityGroup())).append('\n'));
         out.append("--\n")
                 .append("-- Review it, then run it in SQLCMD mode on SQL Server as a sysadmin:\n")
-                .append("--   sqlcmd -S <sql-server> -E -b -i <this-file>.sql\n")
+                .append("--   sqlcmd -S <sql-server> -E -b -f 65001 -i <this-file>.sql   (-f 65001: the file is UTF-8)\n")
                 .append("-- First set the :setvar values below (or delete those lines and pass -v Name=value).\n")
                 .append("-- Steps marked [Managed Instance (ARM)] run in Azure, not here: run their az command (or the\n")
                 .append("-- REST call) when the script reaches them; the script prints a reminder at each one.\n")

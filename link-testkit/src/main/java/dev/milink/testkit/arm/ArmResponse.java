@@ -1,0 +1,70 @@
+package dev.milink.testkit.arm;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the simulator answers, before a transport writes it.
+ *
+ * @param status HTTP status
+ * @param headers response headers
+ * @param body response body, empty when none
+ * @param delay how long the transport waits before answering (fault injection), zero normally
+ * @param dropConnection if true the transport sends nothing and breaks the connection (fault injection)
+ */
+public record ArmResponse(int status, Map<String, String> headers, byte[] body, Duration delay, boolean dropConnection) {
+
+    /** Copies the mutable parts so a response cannot change after it was journaled. */
+    public ArmResponse {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        body = body == null ? new byte[0] : body.clone();
+        delay = delay == null ? Duration.ZERO : delay;
+    }
+
+    static ArmResponse json(int status, Object value) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        return new ArmResponse(status, headers, Json.write(value), Duration.ZERO, false);
+    }
+
+    static ArmResponse empty(int status) {
+        return new ArmResponse(status, Map.of(), new byte[0], Duration.ZERO, false);
+    }
+
+    static ArmResponse error(ArmError error) {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("code", error.code());
+        inner.put("message", error.errorMessage());
+        ArmResponse response = json(error.status(), Map.of("error", inner));
+        return error.retryAfterSeconds() == null ? response
+                : response.withHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
+    }
+
+    static ArmResponse dropped() {
+        return new ArmResponse(0, Map.of(), new byte[0], Duration.ZERO, true);
+    }
+
+    ArmResponse withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ArmResponse(status, copy, body, delay, dropConnection);
+    }
+
+    ArmResponse withDelay(Duration extra) {
+        return new ArmResponse(status, headers, body, delay.plus(extra), dropConnection);
+    }
+
+    /** @return a copy of the body */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** @return the body as UTF-8 text */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.milink.tsql;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class TsqlArchitectureTest {
+
+    static final JavaClasses TSQL = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.milink.tsql");
+
+    @Test
+    void theRendererDependsOnNoCloudSdk() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.azure..", "reactor..").check(TSQL);
+    }
+
+    @Test
+    void exportedPackagesExposeNoInternalTypes() {
+        ExposureRules.noInternalTypesInPublicSignatures(TSQL);
+    }
+}
