@@ -1,6 +1,5 @@
 package dev.milink.cli;
 
-
 /**
  * The execution of {@code milink check}, the one place to complete when its modules land on main.
  * It will make exactly these calls:
@@ -20,8 +19,8 @@ final class CheckRun {
     }
 
     /**
- * @param command the command
- * @param plan the creation plan
+     * @param command the command
+     * @param plan the creation plan
      * @return the exit code
      */
     static int execute(CheckCommand command, dev.milink.LinkPlan plan) {

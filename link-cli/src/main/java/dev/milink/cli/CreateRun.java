@@ -1,6 +1,5 @@
 package dev.milink.cli;
 
-
 /**
  * The execution of {@code milink create}, the one place to complete when its modules land on main.
  * It will make exactly these calls:
@@ -23,8 +22,8 @@ final class CreateRun {
     }
 
     /**
- * @param command the command
- * @param plan the creation plan
+     * @param command the command
+     * @param plan the creation plan
      * @return the exit code
      */
     static int execute(CreateCommand command, dev.milink.LinkPlan plan) {

@@ -2,7 +2,6 @@ package dev.milink.cli;
 
 import dev.milink.LinkPlan;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 
 /** {@code milink drop}: removes the link (and by default the SQL Server availability groups); refuses when not in sync unless --force. */
@@ -12,12 +11,12 @@ final class DropCommand extends LinkCommand {
     @Mixin
     DropFlags flags;
 
-    @Option(names = "--dry-run", description = "Show the plan and connect to nothing.")
-    boolean dryRun;
+    @Mixin
+    Preview preview;
 
     @Override
     protected int run() {
         LinkPlan plan = link.dropPlan(flags.options());
-        return dryRun ? dryRun(plan) : DropRun.execute(this, plan);
+        return preview.requested() ? preview.show(this, plan) : DropRun.execute(this, plan);
     }
 }

@@ -1,6 +1,5 @@
 package dev.milink.cli;
 
-
 /**
  * The execution of {@code milink drop}, the one place to complete when its modules land on main.
  * It will make exactly these calls:
@@ -18,8 +17,8 @@ final class DropRun {
     }
 
     /**
- * @param command the command
- * @param plan the drop plan
+     * @param command the command
+     * @param plan the drop plan
      * @return the exit code
      */
     static int execute(DropCommand command, dev.milink.LinkPlan plan) {

@@ -2,7 +2,6 @@ package dev.milink.cli;
 
 import dev.milink.LinkErrorCode;
 import dev.milink.LinkException;
-import dev.milink.LinkPlanningException;
 
 /**
  * The exit codes of {@code milink}. They are stable: scripts and pipelines branch on them.
@@ -42,9 +41,6 @@ public final class ExitCodes {
     public static int of(Throwable error) {
         if (error instanceof NotAvailableException) {
             return EXECUTION_FAILED;
-        }
-        if (error instanceof LinkPlanningException) {
-            return USAGE;
         }
         if (error instanceof LinkException link) {
             return of(link.code());

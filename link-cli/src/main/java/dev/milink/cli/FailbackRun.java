@@ -1,14 +1,12 @@
 package dev.milink.cli;
 
-
 /**
  * The execution of {@code milink failback}, the one place to complete when its modules land on main.
  * It will make exactly these calls:
  *
  * <pre>{@code
- * LinkPlan plan = <link-core fail-back planner>(spec);
  * try (Sessions s = command.sessions()) {
- *     LinkRunner.with(s.sqlServer(), s.managedInstance(spec.managedInstance()))
+ *     LinkRunner.with(s.sqlServer(), s.managedInstance(plan.spec().managedInstance()))
  *             .journal(<file journal in command.journalDir>).listener(command.progress()).run(plan);
  * }
  * }</pre>
@@ -19,12 +17,12 @@ final class FailbackRun {
     }
 
     /**
- * @param command the command
- * @param spec the link definition
+     * @param command the command
+     * @param plan the plan (from link-api's planner)
      * @return the exit code
      */
-    static int execute(FailbackCommand command, dev.milink.LinkSpec spec) {
-        throw new NotAvailableException("failback", "link-core (fail-back plan, LinkRunner) and link-azure (ArmManagedInstancePort)",
+    static int execute(FailbackCommand command, dev.milink.LinkPlan plan) {
+        throw new NotAvailableException("failback", "link-core (LinkRunner) and link-azure (ArmManagedInstancePort)",
                 "use the SSMS failover wizard (SQL Server 2022 or 2025)");
     }
 }

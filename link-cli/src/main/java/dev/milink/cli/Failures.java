@@ -26,7 +26,7 @@ final class Failures {
         String fix;
         if (error instanceof LinkException link) {
             problem = OptionExceptions.problem(link);
-            fix = link.fix();
+            fix = OptionExceptions.cliFix(link.fix());
         } else if (exitCode == ExitCodes.INTERNAL) {
             problem = "internal error: " + error.getClass().getSimpleName()
                     + (error.getMessage() == null ? "" : ": " + error.getMessage());

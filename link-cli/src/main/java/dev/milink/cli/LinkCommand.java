@@ -1,7 +1,6 @@
 package dev.milink.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,25 +23,5 @@ abstract class LinkCommand extends BaseCommand {
     /** @return the connections of this run, opened on first use */
     Sessions sessions() {
         return new Sessions(connection, environment());
-    }
-
-    /**
-     * Prints a plan for --dry-run: its description, or the plan JSON with {@code "dryRun": true}.
-     *
-     * @param plan the plan
-     * @return {@link ExitCodes#OK}
-     */
-    int dryRun(dev.milink.LinkPlan plan) {
-        if (output.json()) {
-            Map<String, Object> doc = Json.object();
-            doc.put("dryRun", true);
-            doc.put("plan", PlanJson.of(plan));
-            emitJson(doc);
-        } else {
-            out().print(plan.describe());
-            out().println("Dry run: nothing was changed. Run without --dry-run to apply, or 'milink script' for the T-SQL.");
-            out().flush();
-        }
-        return ExitCodes.OK;
     }
 }

@@ -140,6 +140,16 @@ public final class LinkOptions {
         return at(OptionExceptions.NO_OPTION, () -> d.planDrop(options));
     }
 
+    /**
+     * @param planner derives a plan from the definition, for example {@code d -> d.planFailback(true)}
+     * @return the plan
+     * @throws OptionException when an option is missing or invalid; safety-gate refusals pass through unchanged
+     */
+    public LinkPlan plan(java.util.function.Function<LinkDefinition, LinkPlan> planner) {
+        LinkDefinition d = definition();
+        return at(OptionExceptions.NO_OPTION, () -> planner.apply(d));
+    }
+
     private void apply(LinkDefinition d) {
         String fqdn = value("--mi-fqdn", miFqdn);
         if (fqdn != null) {
@@ -197,6 +207,9 @@ public final class LinkOptions {
         try {
             return action.get();
         } catch (LinkPlanningException e) {
+            if (e.code() == dev.milink.LinkErrorCode.GATE_REFUSED) {
+                throw e;
+            }
             throw OptionExceptions.of(command.commandLine(),
                     option == OptionExceptions.NO_OPTION ? OptionExceptions.optionFor(e.field()) : option, e);
         }

@@ -53,7 +53,8 @@ final class OptionExceptions {
      * @return the same advice in terms of command-line options
      */
     static String cliFix(String fix) {
-        return fix.replace(".twoWayDR(false)", "--two-way-dr=false")
+        return fix.replaceAll("\\S+\\([^)]*\\) \\(CLI: ([^)]+)\\)", "$1")
+                .replace(".twoWayDR(false)", "--two-way-dr=false")
                 .replace(".database(\"name\")", "--database NAME")
                 .replace(".database(...)", "--database");
     }

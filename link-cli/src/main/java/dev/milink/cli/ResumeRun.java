@@ -1,6 +1,5 @@
 package dev.milink.cli;
 
-
 /**
  * The execution of {@code milink resume}, the one place to complete when its modules land on main.
  * It will make exactly these calls:
@@ -18,8 +17,8 @@ final class ResumeRun {
     }
 
     /**
- * @param command the command
- * @param plan the plan of the stopped run (its hash must match the journal)
+     * @param command the command
+     * @param plan the plan of the stopped run (its hash must match the journal)
      * @return the exit code
      */
     static int execute(ResumeCommand command, dev.milink.LinkPlan plan) {

@@ -1,6 +1,5 @@
 package dev.milink.cli;
 
-
 /**
  * The execution of {@code milink rollback}, the one place to complete when its modules land on main.
  * It will make exactly these calls:
@@ -18,8 +17,8 @@ final class RollbackRun {
     }
 
     /**
- * @param command the command
- * @param plan the plan of the stopped run
+     * @param command the command
+     * @param plan the plan of the stopped run
      * @return the exit code
      */
     static int execute(RollbackCommand command, dev.milink.LinkPlan plan) {

@@ -123,6 +123,31 @@ class PlanAndScriptTest {
     }
 
     @Test
+    void lifecycleCommandsPreviewTheirPlansAndScripts() {
+        dev.milink.LinkDefinition d = Link.from(SqlServerInstance.of("SQLBOX01", "TCP://10.0.1.8:5022"))
+                .database("SalesDb").to(ManagedInstance.fromResourceId(Cli.MI));
+        LinkPlan planned = d.planFailover(dev.milink.FailoverOptions.plannedToManagedInstance().workloadStopped(true)
+                .lsnStableFor(java.time.Duration.ofSeconds(30)));
+        Cli.Result r = Cli.run(Cli.concat(new String[] {"failover", "--planned", "--workload-stopped",
+            "--lsn-stable-seconds", "30", "--dry-run"}, Cli.LINK));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith(planned.describe());
+        LinkPlan forced = d.planFailover(dev.milink.FailoverOptions.forcedTo(dev.milink.InitialPrimary.MANAGED_INSTANCE)
+                .allowDataLoss(true));
+        assertThat(Cli.run(Cli.concat(new String[] {"failover", "--forced", "--allow-data-loss", "--print-script"},
+                Cli.LINK)).out()).isEqualTo(TsqlScript.render(forced));
+        assertThat(Cli.run(Cli.concat(new String[] {"failback", "--workload-stopped", "--print-script"}, Cli.LINK)).out())
+                .isEqualTo(TsqlScript.render(d.planFailback(true)));
+        LinkPlan rotation = d.planCertificateRotation("Cert_SQLBOX01_2027", java.time.LocalDate.of(2027, 6, 30));
+        Cli.Result rotate = Cli.run(Cli.concat(new String[] {"rotate-certificate", "--new-certificate-name",
+            "Cert_SQLBOX01_2027", "--new-certificate-expiry", "2027-06-30", "--print-script", "--json"}, Cli.LINK));
+        assertThat(rotate.exit()).as(rotate.err()).isZero();
+        Map<String, Object> doc = MiniJson.object(rotate.out());
+        assertThat(doc).containsEntry("dryRun", true).containsEntry("script", TsqlScript.render(rotation));
+        assertThat(rotate.out()).contains("\"kind\":\"certificate-rotation\"");
+    }
+
+    @Test
     void createAndDropDryRunsShowThePlanWithoutConnecting() {
         Cli.Result create = Cli.run(Cli.concat(new String[] {"create", "--dry-run"}, Cli.LINK));
         assertThat(create.exit()).isZero();

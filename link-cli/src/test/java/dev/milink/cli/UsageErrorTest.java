@@ -18,7 +18,9 @@ class UsageErrorTest {
     }
 
     private static String[] args(String command, String... rest) {
-        String[] head = command.equals("failover") ? new String[] {command, "--planned"} : new String[] {command};
+        String[] head = command.equals("failover") ? new String[] {command, "--planned"}
+                : command.equals("rotate-certificate") ? new String[] {command, "--new-certificate-name", "Cert2",
+                    "--new-certificate-expiry", "2027-06-30"} : new String[] {command};
         return Cli.concat(head, rest);
     }
 
@@ -90,10 +92,26 @@ class UsageErrorTest {
     void forcedFailoverWithoutAcknowledgementIsRefusedByTheGate() {
         Cli.Result r = Cli.run(Cli.concat(new String[] {"failover", "--forced", "--json"}, Cli.LINK));
         assertThat(r.exit()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(r.err()).contains("Refused").contains("Fix:").contains("--allow-data-loss").doesNotContain("\tat ");
+        assertThat(r.err()).contains("forced failover may lose").contains("Fix:").contains("--forced --allow-data-loss")
+                .doesNotContain("allowDataLoss(").doesNotContain("\tat ");
         Map<String, Object> doc = MiniJson.object(r.out());
         assertThat(doc).containsEntry("ok", false).containsEntry("exitCode", 4.0);
         assertThat(r.out()).contains("\"code\":\"GATE_REFUSED\"");
+    }
+
+    @Test
+    void plannedFailoverNeedsTheWorkloadStoppedAndOldVersionsTheEndOfLinkAcknowledged() {
+        Cli.Result r = Cli.run(Cli.concat(new String[] {"failover", "--planned"}, Cli.LINK));
+        assertThat(r.exit()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(r.err()).contains("Fix:").contains("--workload-stopped").doesNotContain("workloadStopped(");
+        Cli.Result old = Cli.run(Cli.concat(new String[] {"failover", "--planned", "--workload-stopped",
+            "--sql-server-version", "2019", "--dry-run"}, Cli.LINK));
+        assertThat(old.exit()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(old.err()).contains("--end-link");
+        Cli.Result back = Cli.run(Cli.concat(new String[] {"failback", "--dry-run"}, Cli.LINK));
+        assertThat(back.exit()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(Cli.run(Cli.concat(new String[] {"failover", "--planned", "--to", "azure"}, Cli.LINK)).exit())
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -111,9 +129,13 @@ class UsageErrorTest {
 
     @Test
     void commandsWaitingForOtherModulesSayWhatTheyNeedAndChangeNothing() {
-        for (String command : new String[] {"check", "create", "status", "failback", "drop", "rotate-certificate",
-            "resume", "rollback"}) {
-            Cli.Result r = Cli.run(Cli.concat(new String[] {command, "--json"}, Cli.LINK));
+        String[][] commands = {{"check"}, {"create"}, {"status"}, {"failback", "--workload-stopped"}, {"drop"},
+            {"rotate-certificate", "--new-certificate-name", "Cert2", "--new-certificate-expiry", "2027-06-30"},
+            {"resume"}, {"rollback"}, {"failover", "--planned", "--workload-stopped"},
+            {"failover", "--forced", "--allow-data-loss"}};
+        for (String[] args : commands) {
+            String command = args[0];
+            Cli.Result r = Cli.run(Cli.concat(Cli.concat(args, "--json"), Cli.LINK));
             assertThat(r.exit()).as(command).isEqualTo(ExitCodes.EXECUTION_FAILED);
             assertThat(r.err()).contains("needs link-").contains("nothing was changed").contains("Fix:");
             assertThat(MiniJson.object(r.out())).containsEntry("ok", false).containsEntry("command", command);
