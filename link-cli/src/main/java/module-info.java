@@ -2,9 +2,9 @@
  * The {@code milink} command line: plans, scripts and (with link-core and link-azure) runs Managed Instance links.
  */
 module dev.milink.cli {
-    requires dev.milink.api;
+    requires transitive dev.milink.api;
     requires dev.milink.tsql;
-    requires info.picocli;
+    requires transitive info.picocli;
     requires org.slf4j;
     requires com.microsoft.sqlserver.jdbc;
     requires java.sql;
