@@ -7,7 +7,7 @@ module dev.milink.cli {
     requires transitive info.picocli;
     requires org.slf4j;
     requires com.microsoft.sqlserver.jdbc;
-    requires java.sql;
+    requires transitive java.sql;
     requires java.naming;
 
     opens dev.milink.cli to info.picocli;
