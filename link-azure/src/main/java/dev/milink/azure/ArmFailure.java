@@ -1,0 +1,51 @@
+package dev.milink.azure;
+
+import dev.milink.LinkErrorCode;
+import java.time.Duration;
+
+/**
+ * An ARM failure seen by this module's own requests (the typed SDK clients raise {@code ManagementException}
+ * instead); {@link ArmErrorMapping} turns both into milink exceptions.
+ */
+final class ArmFailure extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String code;
+    private final LinkErrorCode kind;
+
+    /**
+     * @param status HTTP status, 0 when there was none (a failed long-running operation, a bad body)
+     * @param code the ARM error code, or null
+     * @param message ARM's message
+     * @param cause the cause, or null
+     */
+    ArmFailure(int status, String code, String message, Throwable cause) {
+        this(LinkErrorCode.ARM_ERROR, status, code, message, cause);
+    }
+
+    ArmFailure(LinkErrorCode kind, int status, String code, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+    }
+
+    /** @return a failure for a long-running operation that did not finish in time */
+    static ArmFailure timeout(String what, Duration limit) {
+        return new ArmFailure(LinkErrorCode.TIMEOUT, 0, null, what + " did not finish within " + limit, null);
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    LinkErrorCode kind() {
+        return kind;
+    }
+}
