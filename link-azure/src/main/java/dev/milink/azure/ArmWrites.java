@@ -35,9 +35,9 @@ import reactor.core.publisher.Mono;
 /**
  * The write steps. Creating PUTs go out without a GET first, so a fresh create costs one request per
  * resource: ARM PUTs are idempotent, and a repeated PUT re-applies the same definition. What the PUT did is
- * read from its status: 200 means the resource existed and was answered synchronously (unchanged); 201
- * (created) and 202 (accepted; ARM does not say whether it created or re-applied) count as changed, so a
- * creation is never reported as a no-op. Steps whose repetition would act twice (replication mode, failover,
+ * read from its status: only 201 (created) counts as a change. 200 means the resource existed; 202 (accepted)
+ * does not say whether ARM created or re-applied it, so it is reported unchanged: rollback removes only what
+ * a run provably created, and never a certificate or link the user already had. Steps whose repetition would act twice (replication mode, failover,
  * setRole) read the link first and do nothing when it is already in the wanted state.
  */
 final class ArmWrites {
@@ -92,9 +92,10 @@ final class ArmWrites {
         ArmRest.Reply reply = activation(client.getServerTrustCertificates().createOrUpdateWithResponseAsync(
                 instance.resourceGroup(), instance.name(), step.certificateName(), body));
         rest.await(what, trustUrl(step.certificateName()), reply);
-        return reply.status() == 200
-                ? StepResult.unchanged("server trust certificate " + step.certificateName() + " already existed; ARM re-applied the public key")
-                : StepResult.changed("uploaded server trust certificate " + step.certificateName());
+        return reply.status() == 201
+                ? StepResult.changed("uploaded server trust certificate " + step.certificateName())
+                : StepResult.unchanged("server trust certificate " + step.certificateName()
+                        + " is in place (ARM answered " + reply.status() + ": it may have existed before this run)");
     }
 
     private StepResult deleteTrustCertificate(DeleteTrustCertificate step) {
@@ -124,9 +125,10 @@ final class ArmWrites {
                 step.instanceLinkRole().armValue(), step.failoverModeValue());
         ArmRest.Reply reply = rest.send("PUT", url, DagJson.createBody(step));
         rest.await(what, url, reply);
-        return reply.status() == 200
-                ? StepResult.unchanged("link " + step.linkName() + " already existed; ARM re-applied its definition")
-                : StepResult.changed("created link " + step.linkName());
+        return reply.status() == 201
+                ? StepResult.changed("created link " + step.linkName())
+                : StepResult.unchanged("link " + step.linkName() + " is in place (ARM answered " + reply.status()
+                        + ": it may have existed before this run)");
     }
 
     private StepResult deleteLink(DeleteManagedInstanceLink step) {
