@@ -155,6 +155,12 @@ class ObserveTest {
             assertThat(remoteDb.synchronizationHealth()).isEqualTo("HEALTHY");
             assertThat(remoteDb.lastHardenedLsn()).isEqualTo(new BigInteger("4200000001234500001"));
 
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                env.port.observe(DBS);
+            }
+            System.out.printf("observe(): %.2f ms per call over TLS, 1 round trip each (performance note, not asserted)%n",
+                    (System.nanoTime() - start) / 20 / 1e6);
             assertThat(state.seeding()).singleElement().satisfies(s -> {
                 assertThat(s.database()).isEqualTo("SalesDb");
                 assertThat(s.currentState()).isEqualTo("SEEDING");
