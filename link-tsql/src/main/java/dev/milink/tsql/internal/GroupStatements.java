@@ -79,11 +79,20 @@ final class GroupStatements {
 
     static List<String> failover(FailoverOnSqlServer step) {
         String verb = step.type() == FailoverType.PLANNED ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
-        return List.of("USE master;\nALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " " + verb + ";");
+        // Guarded: a rerun after the failover would fail with 41122 (already the primary replica).
+        return List.of("USE master;\nIF NOT EXISTS (" + localPrimary(step.linkName()) + ")\n"
+                + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " " + verb + ";");
+    }
+
+    /** A query returning a row when this server holds the primary replica of the (distributed) group. */
+    private static String localPrimary(String group) {
+        return "SELECT 1 FROM sys.dm_hadr_availability_replica_states WHERE is_local = 1 AND role_desc = N'PRIMARY'"
+                + " AND group_id = (SELECT group_id FROM sys.availability_groups WHERE name = " + literal(group) + ")";
     }
 
     static List<String> demote(DemoteSqlServer step) {
-        return List.of("USE master;\nALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " SET (ROLE = SECONDARY);");
+        return List.of("USE master;\nIF EXISTS (" + localPrimary(step.linkName()) + ")\n"
+                + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " SET (ROLE = SECONDARY);");
     }
 
     static List<String> drop(DropAvailabilityGroup step) {
@@ -106,7 +115,10 @@ final class GroupStatements {
                     + ", 1;\n"
                     + "BACKUP LOG " + identifier(step.target().value()) + " TO DISK = " + literal(step.path()) + ";");
         }
-        return List.of("BACKUP LOG " + identifier(step.target().value()) + " TO DISK = " + literal(step.path())
-                + (step.tailLog() ? " WITH NORECOVERY" : "") + ";");
+        // Guarded: the tail-log backup leaves the database RESTORING; a rerun must not back it up again.
+        return List.of("IF EXISTS (SELECT 1 FROM sys.databases WHERE name = " + literal(step.target().value())
+                + " AND state_desc = N'ONLINE')\n"
+                + "    BACKUP LOG " + identifier(step.target().value()) + " TO DISK = " + literal(step.path())
+                + " WITH NORECOVERY;");
     }
 }

@@ -1,0 +1,29 @@
+package dev.milink.tsql.sim;
+
+import dev.milink.LinkPlan;
+import dev.milink.port.StepInputs;
+import dev.milink.port.StepResult;
+import dev.milink.step.SqlServerStep;
+import java.util.List;
+
+/** Helpers to run the SQL Server steps of a plan through the port. */
+final class SimulatedSteps {
+
+    private SimulatedSteps() {
+    }
+
+    static List<SqlServerStep> of(LinkPlan plan) {
+        return plan.steps().stream().filter(SqlServerStep.class::isInstance).map(SqlServerStep.class::cast).toList();
+    }
+
+    static StepInputs applyAll(SimulatedSql env, LinkPlan plan) {
+        StepInputs inputs = SimulatedSql.inputs();
+        for (SqlServerStep step : of(plan)) {
+            StepResult result = env.port.apply(step, inputs);
+            if (result.certificate().isPresent()) {
+                inputs = inputs.withSqlServerCertificate(result.certificate().get());
+            }
+        }
+        return inputs;
+    }
+}
