@@ -195,6 +195,51 @@ class LinkedWorldScenariosTest {
         assertThat(scalar(world.managedInstanceDataSource(), "SELECT COUNT(*) FROM SalesDb.dbo.milink_workload"))
                 .isEqualTo(workload.committed());
         assertThat(scalar(world.managedInstanceDataSource(), LOCAL_ROLE)).isEqualTo("PRIMARY");
+
+        // fail back with T-SQL on the instance's endpoint: its side must be synchronous first (ARM PATCH)
+        assertThatThrownBy(() -> sql(world.managedInstanceDataSource(), "ALTER AVAILABILITY GROUP [" + DAG + "] FAILOVER"))
+                .hasMessageStartingWith("41142");
+        steps.patchMode("Sync");
+        assertThat(workload.run(5)).isEqualTo(5);
+        sql(world.managedInstanceDataSource(), "ALTER AVAILABILITY GROUP [" + DAG + "] FAILOVER");
+        assertThat(scalar(sqlDs, LOCAL_ROLE)).isEqualTo("PRIMARY");
+        assertThat(steps.armLinkProperties()).containsEntry("instanceLinkRole", "Secondary");
+        assertThat(scalar(sqlDs, "SELECT COUNT(*) FROM SalesDb.dbo.milink_workload")).isEqualTo(workload.committed());
+    }
+
+    @Test
+    void concurrentWritersLoseNothingInSynchronousMode() throws Exception {
+        linked();
+        sql(world.sqlServerDataSource(), "ALTER AVAILABILITY GROUP [" + DAG + "] MODIFY AVAILABILITY GROUP ON 'AG_SalesDb' WITH "
+                + "(AVAILABILITY_MODE = SYNCHRONOUS_COMMIT), 'AG_SalesDb_MI' WITH (AVAILABILITY_MODE = SYNCHRONOUS_COMMIT)");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String table = "load" + i;
+                runs.add(pool.submit(() -> world.workload(DB, table).run(25)));
+            }
+            runs.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    world.tick();
+                    steps.armDatabase();
+                }
+                return 0;
+            }));
+            int committed = 0;
+            for (java.util.concurrent.Future<Integer> f : runs) {
+                committed += f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(committed).isEqualTo(100);
+        } finally {
+            pool.shutdownNow();
+        }
+        steps.failover("Planned");
+        long onMi = 0;
+        for (int i = 0; i < 4; i++) {
+            onMi += ((Number) scalar(world.managedInstanceDataSource(), "SELECT COUNT(*) FROM SalesDb.dbo.load" + i)).longValue();
+        }
+        assertThat(onMi).isEqualTo(100);
     }
 
     @Test
