@@ -107,8 +107,8 @@ final class TrustCheck {
                     + "upload its public key as a server trust certificate."));
         }
         byte[] miDer = miEndpointCertificate();
-        Optional<CertificateInfo> imported = sql.certificate(s.fqdn())
-                .filter(c -> c.name().equals(s.fqdn()) || c.name().equalsIgnoreCase(s.fqdn()));
+        // Name lookup is case-insensitive like the server's catalog; any other name (short name, IP) does not count.
+        Optional<CertificateInfo> imported = sql.certificate(s.fqdn());
         if (imported.isEmpty() || !Arrays.equals(imported.get().der(), miDer)) {
             return Optional.of(LinkFault.init(41974, "The Managed Instance endpoint certificate is not trusted by SQL "
                     + "Server: import it into master as a certificate named exactly [" + s.fqdn() + "]."));
