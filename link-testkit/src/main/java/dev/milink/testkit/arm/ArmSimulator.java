@@ -35,6 +35,7 @@ public final class ArmSimulator {
     private final DagResources dags;
     private final InstanceResources instanceResources;
     private volatile DagLifecycle lifecycle;
+    private volatile Runnable beforeEachRequest = () -> { };
 
     private ArmSimulator(Builder builder) {
         this.lifecycle = builder.lifecycle;
@@ -60,6 +61,8 @@ public final class ArmSimulator {
      * @return the response, possibly marked to be delayed or dropped by the transport
      */
     public ArmResponse handle(ArmRequest request) {
+        // Outside the lock, so a hook that sleeps (simulated latency) does not serialise concurrent requests.
+        beforeEachRequest.run();
         lock.lock();
         try {
             ArmPath path = ArmPath.parse(request.path()).orElse(null);
@@ -151,6 +154,16 @@ public final class ArmSimulator {
     /** @param value the behaviour hook for links from now on (a linked world installs itself here) */
     public void lifecycle(DagLifecycle value) {
         this.lifecycle = Objects.requireNonNull(value, "lifecycle");
+    }
+
+    /**
+     * Sets a hook run at the start of every request, before the simulator's lock is taken: a linked world uses it
+     * to bring its clock-driven state up to date (and to add latency) before ARM answers.
+     *
+     * @param hook the hook; it may take the simulator's lock itself through {@link #inLock(Supplier)}
+     */
+    public void beforeEachRequest(Runnable hook) {
+        this.beforeEachRequest = Objects.requireNonNull(hook, "hook");
     }
 
     /**

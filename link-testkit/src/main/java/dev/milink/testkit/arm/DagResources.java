@@ -71,7 +71,9 @@ final class DagResources {
                     }, null, null);
         }
         for (String db : wanted.databases()) {
-            if (inst.databaseTaken(db)) {
+            // With the instance as initial primary the database already lives there; only another link may not hold it.
+            boolean taken = wanted.instanceLinkRole() == LinkRole.PRIMARY ? inst.databaseInAnyLink(db) : inst.databaseTaken(db);
+            if (taken) {
                 throw new ArmError(409, "RemoteDatabaseExists", "Database '" + db + "' already exists on managed instance '"
                         + inst.name() + "'.");
             }

@@ -80,6 +80,11 @@ final class InstanceState {
                 || links.values().stream().anyMatch(link -> link.database(name).isPresent());
     }
 
+    /** @return true if any link of the instance holds a database of that name */
+    boolean databaseInAnyLink(String name) {
+        return links.values().stream().anyMatch(link -> link.database(name).isPresent());
+    }
+
     int databaseCount() {
         return userDatabases.size() + (int) links.values().stream().mapToLong(l -> l.databases().size()).sum();
     }
