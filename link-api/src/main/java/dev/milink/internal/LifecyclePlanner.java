@@ -14,7 +14,9 @@ import dev.milink.ReplicationMode;
 import dev.milink.step.AwaitLsnAlignment;
 import dev.milink.step.BackupLog;
 import dev.milink.step.CreateEndpointCertificate;
+import dev.milink.step.DeleteManagedInstanceLink;
 import dev.milink.step.DeleteTrustCertificate;
+import dev.milink.step.DropAvailabilityGroup;
 import dev.milink.step.DemoteSqlServer;
 import dev.milink.step.DropCertificate;
 import dev.milink.step.FailoverManagedInstanceLink;
@@ -81,10 +83,17 @@ public final class LifecyclePlanner {
             }
             steps.add(new SetLinkReplicationMode(link.linkName(), link.database(), ReplicationMode.SYNC));
             steps.add(new AwaitLsnAlignment(link.linkName(), link.database(), options.lsnStableFor()));
-            steps.add(new FailoverManagedInstanceLink(link.linkName(), link.database(), FailoverType.PLANNED));
-            if (spec.sqlServerVersion().isBidirectional()) {
-                steps.add(new SetLinkReplicationMode(link.linkName(), link.database(), ReplicationMode.ASYNC));
+            if (!spec.sqlServerVersion().isBidirectional()) {
+                // 2016-2019: the cut-over ends the link (facts 7.2, 8): delete it, then drop the distributed group.
+                steps.add(new DeleteManagedInstanceLink(link.linkName(), link.database()));
+                steps.add(new DropAvailabilityGroup(link.linkName(), link.database(), true));
+                continue;
             }
+            // A planned failover runs on the current primary (ARM refuses it on the secondary, facts 7.1):
+            // T-SQL FAILOVER on SQL Server towards the Managed Instance, the ARM failover from the Managed Instance back.
+            steps.add(toSqlServer ? new FailoverManagedInstanceLink(link.linkName(), link.database(), FailoverType.PLANNED)
+                    : new FailoverOnSqlServer(link.linkName(), link.database(), FailoverType.PLANNED));
+            steps.add(new SetLinkReplicationMode(link.linkName(), link.database(), ReplicationMode.ASYNC));
         }
         return new LinkPlan(PlanKind.PLANNED_FAILOVER, spec, steps);
     }

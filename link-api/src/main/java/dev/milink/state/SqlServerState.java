@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param availabilityGroups availability groups and distributed availability groups
  * @param seeding automatic seeding operations
  * @param observedAt when the observation was made (server clock)
+ * @param logs the databases' log space and recent log backups, when the adapter reads them (empty otherwise)
  */
 public record SqlServerState(ServerFacts server, List<DatabaseState> databases, List<CertificateState> certificates,
         Optional<EndpointState> mirroringEndpoint, List<AvailabilityGroupState> availabilityGroups,
-        List<SeedingState> seeding, Instant observedAt) {
+        List<SeedingState> seeding, Instant observedAt, List<LogState> logs) {
 
     /** Copies the lists. */
     public SqlServerState {
+        logs = List.copyOf(logs);
         databases = List.copyOf(databases);
         certificates = List.copyOf(certificates);
         availabilityGroups = List.copyOf(availabilityGroups);
@@ -57,5 +59,30 @@ public record SqlServerState(ServerFacts server, List<DatabaseState> databases, 
      */
     public Optional<SeedingState> seeding(String database) {
         return seeding.stream().filter(s -> s.database().equals(database)).reduce((a, b) -> b);
+    }
+
+    /**
+     * An observation without log information (adapters that do not read {@code msdb}).
+     *
+     * @param server server-level facts
+     * @param databases the databases asked about
+     * @param certificates certificates in {@code master}
+     * @param mirroringEndpoint the database mirroring endpoint, if any
+     * @param availabilityGroups availability groups and distributed availability groups
+     * @param seeding automatic seeding operations
+     * @param observedAt when the observation was made
+     */
+    public SqlServerState(ServerFacts server, List<DatabaseState> databases, List<CertificateState> certificates,
+            Optional<EndpointState> mirroringEndpoint, List<AvailabilityGroupState> availabilityGroups,
+            List<SeedingState> seeding, Instant observedAt) {
+        this(server, databases, certificates, mirroringEndpoint, availabilityGroups, seeding, observedAt, List.of());
+    }
+
+    /**
+     * @param database a database name
+     * @return its log state, when the adapter read it
+     */
+    public Optional<LogState> log(String database) {
+        return logs.stream().filter(l -> l.database().equals(database)).findFirst();
     }
 }

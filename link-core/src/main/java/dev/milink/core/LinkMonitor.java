@@ -88,6 +88,17 @@ public final class LinkMonitor {
     }
 
     /**
+     * Lists SQL Server's endpoint certificates with the days they have left: one observation.
+     *
+     * @param spec the links (names the configured certificate)
+     * @return the report
+     */
+    public CertificateReport certificates(LinkSpec spec) {
+        SqlServerState sql = sqlServer.observe(List.of());
+        return CertificateReport.of(sql, spec.certificateName(), clock.instant());
+    }
+
+    /**
      * Polls in the background and reports each link's health when it changes (and once at the start).
      * Failures of a poll are logged and the watch goes on; close the returned handle to stop it.
      *

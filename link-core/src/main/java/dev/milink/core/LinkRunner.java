@@ -43,6 +43,7 @@ public final class LinkRunner {
     private Optional<Duration> breakStaleLock = Optional.empty();
     private EndpointProbe probe = EndpointProbe.tcp(Duration.ofSeconds(3));
     private int armWritesPerSecond = 5;
+    private Duration maxFailoverLag = dev.milink.core.internal.PrerequisiteRules.DEFAULT_MAX_LAG;
 
     private LinkRunner(SqlServerPort sql, ManagedInstancePort mi) {
         this.sql = Objects.requireNonNull(sql, "sql");
@@ -138,6 +139,16 @@ public final class LinkRunner {
     }
 
     /**
+     * @param lag the largest replication lag (seconds behind, as SQL Server or ARM reports it) at which the
+     *        {@code LINK_SYNCHRONIZED} gate still lets a planned failover start; default 60 s
+     * @return this
+     */
+    public LinkRunner maxFailoverLag(Duration lag) {
+        this.maxFailoverLag = positive(lag, "maxFailoverLag");
+        return this;
+    }
+
+    /**
      * Runs the plan; when an unfinished journal of the same plan exists, continues it.
      *
      * @param plan the plan
@@ -172,7 +183,7 @@ public final class LinkRunner {
 
     private RunSettings settings() {
         return new RunSettings(sql, mi, journal, secrets, listener, clock, sleeper, retry, parallelism, awaitTimeout,
-                pollInterval, breakStaleLock, probe, armWritesPerSecond);
+                pollInterval, breakStaleLock, probe, armWritesPerSecond, maxFailoverLag);
     }
 
     private static Duration positive(Duration d, String name) {

@@ -51,7 +51,7 @@ public final class Preflight {
         List<String> miDatabases = checks.stream().anyMatch(c -> needsDatabaseNames(c.prerequisite()))
                 ? mi.databaseNames() : List.of();
         Optional<List<LinkResourceState>> links = checks.stream().anyMatch(c -> c.prerequisite() == Prerequisite.LINK_NAME_FREE
-                || c.prerequisite() == Prerequisite.LSNS_IN_SYNC) ? Optional.of(mi.links()) : Optional.empty();
+                || readsLinks(c.prerequisite())) ? Optional.of(mi.links()) : Optional.empty();
         return evaluate(plan, state, facts, miDatabases, links, probe);
     }
 
@@ -68,7 +68,24 @@ public final class Preflight {
      */
     public static PreflightReport evaluate(LinkPlan plan, SqlServerState sqlServer, InstanceFacts instance,
             List<String> miDatabases, Optional<List<LinkResourceState>> miLinks, EndpointProbe probe) {
-        PrerequisiteRules rules = new PrerequisiteRules(plan, sqlServer, instance, miDatabases, miLinks, probe);
+        return evaluate(plan, sqlServer, instance, miDatabases, miLinks, probe, PrerequisiteRules.DEFAULT_MAX_LAG);
+    }
+
+    /**
+     * Pure evaluation with a chosen lag limit for the {@code LINK_SYNCHRONIZED} gate.
+     *
+     * @param plan the plan
+     * @param sqlServer SQL Server's state
+     * @param instance the instance's facts; may be null when the plan has no Managed Instance checks
+     * @param miDatabases the instance's database names
+     * @param miLinks the instance's links when read; empty makes link checks and gates NOT_EVALUATED
+     * @param probe how the SQL Server endpoint is probed
+     * @param maxLag the largest replication lag a planned failover accepts
+     * @return the report
+     */
+    public static PreflightReport evaluate(LinkPlan plan, SqlServerState sqlServer, InstanceFacts instance,
+            List<String> miDatabases, Optional<List<LinkResourceState>> miLinks, EndpointProbe probe, Duration maxLag) {
+        PrerequisiteRules rules = new PrerequisiteRules(plan, sqlServer, instance, miDatabases, miLinks, probe, maxLag);
         List<CheckResult> results = new ArrayList<>();
         for (VerifyPrerequisite check : checksOf(plan)) {
             results.add(rules.evaluate(check.prerequisite(), check.target()));
@@ -99,5 +116,23 @@ public final class Preflight {
     public static boolean needsDatabaseNames(Prerequisite p) {
         return p == Prerequisite.DATABASE_NAME_FREE || p == Prerequisite.DATABASE_ON_MANAGED_INSTANCE
                 || p == Prerequisite.LINK_CAPACITY;
+    }
+
+    /**
+     * @param p a prerequisite
+     * @return whether it reads the Managed Instance's links on every run (the lifecycle gates)
+     */
+    public static boolean readsLinks(Prerequisite p) {
+        return p == Prerequisite.LSNS_IN_SYNC || p == Prerequisite.FAILOVER_ROLES || p == Prerequisite.LINK_SYNCHRONIZED
+                || p == Prerequisite.SPLIT_BRAIN;
+    }
+
+    /**
+     * @param plan a plan
+     * @param p one of its checks
+     * @return whether a failure is a refused safety gate ({@code GATE_REFUSED}) rather than an unready environment
+     */
+    public static boolean isGate(LinkPlan plan, Prerequisite p) {
+        return readsLinks(p) || p == Prerequisite.UPDATE_POLICY && plan.kind() != dev.milink.PlanKind.CREATE;
     }
 }

@@ -119,8 +119,8 @@ class JournalTest {
                 .planDrop(DropOptions.defaults());
         LinkRun run = f.runner().run(drop);
         assertThat(run.failure()).get().satisfies(e -> {
-            assertThat(e.code()).isEqualTo(LinkErrorCode.PREFLIGHT_FAILED);
-            assertThat(e.getMessage()).contains("SQL Server 10, on the Managed Instance 1");
+            assertThat(e.code()).isEqualTo(LinkErrorCode.GATE_REFUSED);
+            assertThat(e.getMessage()).contains("gate LSNS_IN_SYNC refused", "SQL Server 10, on the Managed Instance 1");
         });
         assertThat(f.world.snapshot()).contains("link:DAG_SalesDb", "dag:DAG_SalesDb");
     }

@@ -45,15 +45,28 @@ final class Checks {
         List<String> miDatabases = checks.stream().anyMatch(c -> Preflight.needsDatabaseNames(c.prerequisite()))
                 ? state.miDatabases(first) : List.of();
         // Links are listed only when a check needs them: always for the drop gate, for the name check only on a rerun.
-        boolean needLinks = checks.stream().anyMatch(c -> c.prerequisite() == Prerequisite.LSNS_IN_SYNC
+        boolean needLinks = checks.stream().anyMatch(c -> Preflight.readsLinks(c.prerequisite())
                 || state.rerun && c.prerequisite() == Prerequisite.LINK_NAME_FREE);
         Optional<List<LinkResourceState>> links = needLinks ? Optional.of(state.miLinks(first)) : Optional.empty();
-        PreflightReport report = Preflight.evaluate(state.plan, state.sql(), facts, miDatabases, links, state.settings.probe());
+        PreflightReport report = Preflight.evaluate(state.plan, state.sql(), facts, miDatabases, links, state.settings.probe(),
+                state.settings.maxFailoverLag());
+        boolean started = startedChanging();
         for (VerifyPrerequisite check : checks) {
             CheckResult result = report.result(check.prerequisite(), check.target()).orElseThrow();
+            if (started && Preflight.isGate(state.plan, check.prerequisite()) && result.status() == CheckStatus.FAILED) {
+                // The gates guard the start: once a step of this plan has run, the roles and LSNs have moved on purpose.
+                result = new CheckResult(result.prerequisite(), result.database(), CheckStatus.PASSED,
+                        "passed before this plan's first change (journal); now " + result.observed(), result.rule(), result.fix());
+            }
             record(check, result, failed);
         }
         return report;
+    }
+
+    private boolean startedChanging() {
+        return state.plan.steps().stream().filter(s -> !(s instanceof dev.milink.step.CheckStep))
+                .map(s -> state.recorder.entry(s.id()).state())
+                .anyMatch(st -> st == StepState.DONE || st == StepState.RUNNING || st == StepState.FAILED);
     }
 
     LinkException serverFailure() {
@@ -64,10 +77,16 @@ final class Checks {
         Instant now = state.settings.clock().instant();
         JournalEntry entry = state.recorder.entry(check.id());
         if (result.status() == CheckStatus.FAILED) {
-            LinkExecutionException error = new LinkExecutionException(LinkErrorCode.PREFLIGHT_FAILED, check.id(), check.side(),
-                    null, null, result.rule() + "; observed: " + result.observed(), result.fix(), null);
+            boolean gate = Preflight.isGate(state.plan, check.prerequisite());
+            LinkExecutionException error = new LinkExecutionException(gate ? LinkErrorCode.GATE_REFUSED : LinkErrorCode.PREFLIGHT_FAILED,
+                    check.id(), check.side(), null, null, (gate ? "gate " + check.prerequisite() + " refused: " : "")
+                    + result.rule() + "; observed: " + result.observed(), result.fix(), null);
             state.recorder.put(entry.moveTo(StepState.FAILED, now, result.observed()));
             events.emit(new LinkEvent.StepFailed(now, check, error));
+            if (gate && serverFailure == null) {
+                // A refused gate stops the whole plan before any change: a failover or drop is all or nothing.
+                serverFailure = error;
+            }
             if (check.target().isPresent()) {
                 failed.putIfAbsent(check.target().get(), error);
             } else if (serverFailure == null) {

@@ -54,7 +54,10 @@ public final class Execution {
                         "resume or roll back that plan first, or delete its journal if you are sure nothing is half done");
             }
             // A rolled-back journal describes nothing that exists any more: start afresh rather than inherit it.
-            boolean continuing = sameHash && !Journal.ROLLED_BACK.equals(existing.get().facts().get(Journal.OUTCOME));
+            boolean continuing = sameHash && !Journal.ROLLED_BACK.equals(existing.get().facts().get(Journal.OUTCOME))
+                    // A finished failover, repair or rotation may legitimately run again later (fail over, fail back,
+                    // fail over): it starts afresh and its gates decide, instead of being skipped as already done.
+                    && !(existing.get().complete() && repeatable(plan));
             boolean resumed = continuing && !existing.get().complete();
             Journal journal = continuing ? existing.get() : Journal.start(plan, started);
             Recorder recorder = new Recorder(settings.journal(), settings.clock(), journal);
@@ -68,6 +71,10 @@ public final class Execution {
             events.emit(new LinkEvent.PlanFinished(settings.clock().instant(), plan, result.succeeded(), result.took()));
             return result;
         }
+    }
+
+    private static boolean repeatable(LinkPlan plan) {
+        return plan.kind() != dev.milink.PlanKind.CREATE && plan.kind() != dev.milink.PlanKind.DROP;
     }
 
     /** The steps of one run, grouped: checks, shared steps before the links, per-link steps, shared steps after. */
@@ -151,7 +158,7 @@ public final class Execution {
                     .or(() -> dbs.stream().map(failed::get).filter(e -> e != null).findFirst());
             Duration took = Duration.between(started, state.settings.clock().instant());
             return new LinkRun(plan, resumed, outcomes, runner.applied.get(), runner.skipped.get(), took,
-                    runner.durations, failure, report);
+                    runner.durations, failure, report, List.copyOf(state.notes));
         }
     }
 }

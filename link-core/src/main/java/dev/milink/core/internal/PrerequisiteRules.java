@@ -27,6 +27,8 @@ public final class PrerequisiteRules {
     static final String MI_PRIMARY_MINIMUM = "16.0.4095.4";
     /** Links count against the database limit: 100 on General Purpose and Business Critical. */
     static final int DEFAULT_DATABASE_LIMIT = 100;
+    /** The largest replication lag a planned failover accepts unless configured otherwise. */
+    public static final java.time.Duration DEFAULT_MAX_LAG = java.time.Duration.ofSeconds(60);
 
     private final LinkPlan plan;
     private final SqlServerState sql;
@@ -34,6 +36,7 @@ public final class PrerequisiteRules {
     private final List<String> miDatabases;
     private final Optional<List<LinkResourceState>> miLinks;
     private final EndpointProbe probe;
+    private final GateRules gates;
 
     /**
      * @param plan the plan
@@ -45,6 +48,21 @@ public final class PrerequisiteRules {
      */
     public PrerequisiteRules(LinkPlan plan, SqlServerState sql, InstanceFacts instance, List<String> miDatabases,
             Optional<List<LinkResourceState>> miLinks, EndpointProbe probe) {
+        this(plan, sql, instance, miDatabases, miLinks, probe, DEFAULT_MAX_LAG);
+    }
+
+    /**
+     * @param plan the plan
+     * @param sql SQL Server's state
+     * @param instance the instance's facts (null when not read)
+     * @param miDatabases the instance's databases
+     * @param miLinks the instance's links, when read
+     * @param probe the endpoint probe
+     * @param maxLag the largest replication lag a planned failover accepts
+     */
+    public PrerequisiteRules(LinkPlan plan, SqlServerState sql, InstanceFacts instance, List<String> miDatabases,
+            Optional<List<LinkResourceState>> miLinks, EndpointProbe probe, java.time.Duration maxLag) {
+        this.gates = new GateRules(plan, sql, miLinks, maxLag);
         this.plan = plan;
         this.sql = sql;
         this.instance = instance;
@@ -88,9 +106,7 @@ public final class PrerequisiteRules {
             case LINK_NAME_FREE -> linkNameFree(db);
             case ENDPOINT_REACHABLE -> reachable();
             case LSNS_IN_SYNC -> lsnsInSync(db);
-            // Failover gates need repeated live LSN and role reads that a one-shot preflight does not make.
-            default -> new CheckResult(p, db, CheckStatus.NOT_EVALUATED, "a failover gate, evaluated by the failover runner",
-                    p.rule(), p.fix());
+            case FAILOVER_ROLES, LINK_SYNCHRONIZED, SPLIT_BRAIN -> gates.evaluate(p, db);
         };
     }
 

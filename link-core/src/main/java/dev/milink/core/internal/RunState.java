@@ -25,6 +25,8 @@ final class RunState {
     final Recorder recorder;
     /** Whether a journal existed: then objects on the Managed Instance are read rather than assumed absent. */
     final boolean rerun;
+    /** Notes the run reports in its result (a forced failover's possible data loss). */
+    final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SqlServerState sql;
     private final AtomicReference<StepInputs> inputs;
     private InstanceFacts instance;

@@ -35,11 +35,15 @@ final class StepRunner {
     private final RunState run;
     private final Events events;
     private final SyncAwaiter awaiter;
+    private final LsnAligner aligner;
+    private final LifecycleSteps lifecycle;
 
     StepRunner(RunState run, Events events) {
         this.run = run;
         this.events = events;
         this.awaiter = new SyncAwaiter(run, events);
+        this.aligner = new LsnAligner(run, events);
+        this.lifecycle = new LifecycleSteps(run, events);
     }
 
     void execute(Step step) {
@@ -64,7 +68,7 @@ final class StepRunner {
         run.recorder.put(running);
         try {
             StepResult result = apply(step);
-            String detail = step instanceof AwaitSynchronization ? result.detail() : describe(result);
+            String detail = step instanceof AwaitSynchronization || step instanceof AwaitLsnAlignment ? result.detail() : describe(result);
             Instant end = run.settings.clock().instant();
             // Only what the adapter reports as changed was created by this run; rollback removes nothing else.
             run.recorder.put(running.withCreated(running.created() || result.changed()).moveTo(StepState.DONE, end, detail));
@@ -87,9 +91,11 @@ final class StepRunner {
         if (step instanceof AwaitSynchronization s) {
             return StepResult.unchanged(awaiter.await(s));
         }
-        if (step instanceof AwaitLsnAlignment) {
-            throw new LinkException(LinkErrorCode.UNSUPPORTED, "the runner does not evaluate failover gates yet",
-                    "run failover plans with the failover API");
+        if (step instanceof AwaitLsnAlignment a) {
+            return StepResult.unchanged(aligner.await(a));
+        }
+        if (LifecycleSteps.handles(step)) {
+            return lifecycle.apply(step);
         }
         if (step instanceof SqlServerStep s) {
             StepInputs inputs = inputsFor(step);
