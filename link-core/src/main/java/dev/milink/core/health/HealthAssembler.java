@@ -91,7 +91,7 @@ public final class HealthAssembler {
                 .or(() -> armDb.filter(d -> seedingRunning).flatMap(LinkDatabaseState::seedingProgress));
         List<String> warnings = warnings(seeding, certificateExpiry, now);
         warnings.addAll(LogBackupGuard.warnings(db, sql.seeding(db), sql.log(db)));
-        Status status = status(dag.isPresent() || miDag.isPresent(), arm.isPresent(), sqlRole, miRole, seeding,
+        Status status = status(dag.isPresent(), arm.isPresent() || miDag.isPresent(), sqlRole, miRole, seeding,
                 armDb, seedingRunning, connected, syncHealth, lastError);
         return new LinkHealth(link.linkName(), link.database(), status, sqlRole, miRole, connected, syncState, syncHealth,
                 percent, seeding.filter(s -> seedingRunning).flatMap(SeedingState::estimatedCompletion),
