@@ -35,29 +35,29 @@ import reactor.core.publisher.Mono;
  * send the first request yourself, turn an error status into a {@link ManagementException}, hand the response to
  * {@link PollerFactory#create} and wait on the {@link SyncPoller}.
  */
-final class RawArm {
+public final class RawArm {
 
-    static final String API = "2025-01-01";
+    public static final String API = "2025-01-01";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     /** Initial status and body of a write, and the final result after polling (a map, or null for 204). */
-    record Outcome(int initialStatus, String initialBody, Object finalResult) {
+    public record Outcome(int initialStatus, String initialBody, Object finalResult) {
     }
 
     private final HttpPipeline pipeline;
     private final String endpoint;
 
-    RawArm(SqlServerManager manager, String endpoint) {
+    public RawArm(SqlServerManager manager, String endpoint) {
         this.pipeline = manager.httpPipeline();
         this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     }
 
-    String url(String path, String apiVersion) {
+    public String url(String path, String apiVersion) {
         return endpoint + path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion;
     }
 
     /** A plain call; error statuses become {@link ManagementException}. @return status and body */
-    SimpleResponse<String> call(HttpMethod method, String url, String json) {
+    public SimpleResponse<String> call(HttpMethod method, String url, String json) {
         HttpRequest request = request(method, url, json);
         try (HttpResponse response = pipeline.send(request).block(TIMEOUT)) {
             String body = response.getBodyAsString().block(TIMEOUT);
@@ -67,7 +67,7 @@ final class RawArm {
     }
 
     /** A write run to completion as a long-running operation. */
-    Outcome lro(HttpMethod method, String url, String json) {
+    public Outcome lro(HttpMethod method, String url, String json) {
         HttpRequest request = request(method, url, json);
         int[] initialStatus = new int[1];
         String[] initialBody = new String[1];
@@ -111,7 +111,7 @@ final class RawArm {
         }
     }
 
-    static ManagementError parseError(String body) {
+    public static ManagementError parseError(String body) {
         try (JsonReader reader = JsonProviders.createReader(body)) {
             return ManagementError.fromJson(reader);
         } catch (IOException e) {
@@ -120,7 +120,7 @@ final class RawArm {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> json(String body) {
+    public static Map<String, Object> json(String body) {
         return (Map<String, Object>) Json.parse(body.getBytes(StandardCharsets.UTF_8));
     }
 }

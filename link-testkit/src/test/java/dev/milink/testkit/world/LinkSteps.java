@@ -1,5 +1,7 @@
 package dev.milink.testkit.world;
 
+import dev.milink.testkit.arm.RawArm;
+
 import com.azure.core.http.HttpMethod;
 import com.azure.resourcemanager.sql.SqlServerManager;
 import com.azure.resourcemanager.sql.fluent.models.EndpointCertificateInner;
@@ -36,12 +38,12 @@ final class LinkSteps {
 
     private final LinkedWorld world;
     private final SqlServerManager mgr;
-    final WorldArm arm;
+    final RawArm arm;
 
     LinkSteps(LinkedWorld world) {
         this.world = world;
         this.mgr = world.sqlServerManager();
-        this.arm = new WorldArm(mgr, world.armEndpoint());
+        this.arm = new RawArm(mgr, world.armEndpoint());
     }
 
     String base() {
@@ -109,41 +111,41 @@ final class LinkSteps {
     }
 
     /** ARM DAG PUT at 2025-01-01. */
-    WorldArm.Outcome createLink(String instanceRole) {
-        return arm.lro(HttpMethod.PUT, arm.url(dagPath(), WorldArm.API), "{\"properties\":{\"databases\":[{\"databaseName\":\""
+    RawArm.Outcome createLink(String instanceRole) {
+        return arm.lro(HttpMethod.PUT, arm.url(dagPath(), RawArm.API), "{\"properties\":{\"databases\":[{\"databaseName\":\""
                 + DB + "\"}],\"partnerEndpoint\":\"" + SQL_ENDPOINT + "\",\"partnerAvailabilityGroupName\":\"" + AG
                 + "\",\"instanceAvailabilityGroupName\":\"" + MI_AG + "\",\"instanceLinkRole\":\"" + instanceRole
                 + "\",\"failoverMode\":\"Manual\",\"seedingMode\":\"Automatic\"}}");
     }
 
-    WorldArm.Outcome failover(String type) {
-        return arm.lro(HttpMethod.POST, arm.url(dagPath() + "/failover", WorldArm.API), "{\"failoverType\":\"" + type + "\"}");
+    RawArm.Outcome failover(String type) {
+        return arm.lro(HttpMethod.POST, arm.url(dagPath() + "/failover", RawArm.API), "{\"failoverType\":\"" + type + "\"}");
     }
 
-    WorldArm.Outcome setRole(String role) {
-        return arm.lro(HttpMethod.POST, arm.url(dagPath() + "/setRole", WorldArm.API),
+    RawArm.Outcome setRole(String role) {
+        return arm.lro(HttpMethod.POST, arm.url(dagPath() + "/setRole", RawArm.API),
                 "{\"instanceRole\":\"" + role + "\",\"roleChangeType\":\"Forced\"}");
     }
 
-    WorldArm.Outcome patchMode(String mode) {
-        return arm.lro(HttpMethod.PATCH, arm.url(dagPath(), WorldArm.API), "{\"properties\":{\"replicationMode\":\"" + mode + "\"}}");
+    RawArm.Outcome patchMode(String mode) {
+        return arm.lro(HttpMethod.PATCH, arm.url(dagPath(), RawArm.API), "{\"properties\":{\"replicationMode\":\"" + mode + "\"}}");
     }
 
-    WorldArm.Outcome deleteLink() {
-        return arm.lro(HttpMethod.DELETE, arm.url(dagPath(), WorldArm.API), null);
+    RawArm.Outcome deleteLink() {
+        return arm.lro(HttpMethod.DELETE, arm.url(dagPath(), RawArm.API), null);
     }
 
     /** @return the first database entry of the link as ARM returns it */
     @SuppressWarnings("unchecked")
     Map<String, Object> armDatabase() {
-        Map<String, Object> link = WorldArm.json(arm.call(HttpMethod.GET, arm.url(dagPath(), WorldArm.API), null).getValue());
+        Map<String, Object> link = RawArm.json(arm.call(HttpMethod.GET, arm.url(dagPath(), RawArm.API), null).getValue());
         Map<String, Object> p = (Map<String, Object>) link.get("properties");
         return ((List<Map<String, Object>>) p.get("databases")).get(0);
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> armLinkProperties() {
-        Map<String, Object> link = WorldArm.json(arm.call(HttpMethod.GET, arm.url(dagPath(), WorldArm.API), null).getValue());
+        Map<String, Object> link = RawArm.json(arm.call(HttpMethod.GET, arm.url(dagPath(), RawArm.API), null).getValue());
         return (Map<String, Object>) link.get("properties");
     }
 
