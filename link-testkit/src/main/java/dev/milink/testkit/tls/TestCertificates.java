@@ -3,7 +3,6 @@ package dev.milink.testkit.tls;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -108,9 +107,7 @@ public final class TestCertificates {
 
     private static Minted mint(String subject, Instant notBefore, Instant notAfter, boolean loopbackNames) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keyPair = generator.generateKeyPair();
+            KeyPair keyPair = SpareKeyPairs.next();
             X500Name name = new X500Name(subject);
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
                     new BigInteger(64, new SecureRandom()), Date.from(notBefore), Date.from(notAfter), name,
