@@ -47,26 +47,37 @@ public final class BenchmarkMain {
      */
     public static Report run(Options o) throws Exception {
         Report report = new Report(COMMAND);
-        if (o.sections().contains("micro")) {
-            new MicroSuite(report).run();
-        }
-        if (o.sections().contains("create")) {
-            new CreationBench(report, o.smoke() ? new int[] {1, 2} : new int[] {1, 10, 20, 50},
-                    o.smoke() ? new int[] {1, 2} : new int[] {1, 8}).run();
-        }
-        if (o.sections().contains("health")) {
-            new HealthBench(report, o.smoke() ? new int[] {1, 2} : new int[] {1, 10, 100}, o.smoke() ? 3 : 30).run();
-        }
-        if (o.sections().contains("failover")) {
-            new FailoverBench(report, o.smoke() ? 1 : 3).run();
-        }
-        if (o.sections().contains("coldstart")) {
-            new ColdStartBench(report, o.root(), 5).run();
-        }
-        if (o.sections().contains("heap")) {
-            new HeapBench(report, o.smoke() ? 2 : 100).run();
-        }
+        boolean smoke = o.smoke();
+        section(o, report, "micro", () -> new MicroSuite(report).run());
+        section(o, report, "create", () -> new CreationBench(report, smoke ? new int[] {1, 2} : new int[] {1, 10, 20, 50},
+                smoke ? new int[] {1, 2} : new int[] {1, 8}).run());
+        section(o, report, "health", () -> new HealthBench(report, smoke ? new int[] {1, 2} : new int[] {1, 10, 100},
+                smoke ? 3 : 30).run());
+        section(o, report, "failover", () -> new FailoverBench(report, smoke ? 1 : 3).run());
+        section(o, report, "coldstart", () -> new ColdStartBench(report, o.root(), 5).run());
+        section(o, report, "heap", () -> new HeapBench(report, smoke ? 2 : 100).run());
         return report;
+    }
+
+    /** A section of the harness. */
+    interface Section {
+        void run() throws Exception;
+    }
+
+    private static void section(Options o, Report report, String name, Section section) throws Exception {
+        if (!o.sections().contains(name)) {
+            return;
+        }
+        try {
+            section.run();
+        } catch (Exception | Error e) {
+            if (o.smoke()) {
+                throw e;
+            }
+            report.section("Section `" + name + "` failed", "The harness could not finish this section: `" + e + "`.");
+            report.target(name, "section ran", "failed: " + e.getMessage(), false);
+            e.printStackTrace(System.out);
+        }
     }
 
     /**

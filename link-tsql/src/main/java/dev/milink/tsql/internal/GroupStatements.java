@@ -78,9 +78,12 @@ final class GroupStatements {
     }
 
     static List<String> failover(FailoverOnSqlServer step) {
-        String verb = step.type() == FailoverType.PLANNED ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
-        // Guarded: a rerun after the failover would fail with 41122 (already the primary replica).
-        return List.of("USE master;\nIF NOT EXISTS (" + localPrimary(step.linkName()) + ")\n"
+        boolean planned = step.type() == FailoverType.PLANNED;
+        String verb = planned ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
+        // A planned FAILOVER of a distributed group runs on its primary, which becomes the secondary: guarded by
+        // "SQL Server is still primary" so a rerun after the switch changes nothing. A forced failover runs on the
+        // secondary: guarded by "not primary yet", since a rerun would fail with 41122 (already the primary replica).
+        return List.of("USE master;\nIF " + (planned ? "EXISTS (" : "NOT EXISTS (") + localPrimary(step.linkName()) + ")\n"
                 + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " " + verb + ";");
     }
 
