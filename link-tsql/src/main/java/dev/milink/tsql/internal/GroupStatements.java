@@ -78,10 +78,12 @@ final class GroupStatements {
     }
 
     static List<String> failover(FailoverOnSqlServer step) {
-        String verb = step.type() == FailoverType.PLANNED ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
-        // Guarded: a rerun after the failover would fail with 41122 (already the primary replica).
-        return List.of("USE master;\nIF NOT EXISTS (" + localPrimary(step.linkName()) + ")\n"
-                + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " " + verb + ";");
+        boolean planned = step.type() == FailoverType.PLANNED;
+        // Guarded so a rerun is a no-op: a planned FAILOVER runs on the current primary (afterwards this side is
+        // secondary); a forced one runs on the secondary (a rerun would fail with 41122, already primary).
+        return List.of("USE master;\nIF " + (planned ? "EXISTS (" : "NOT EXISTS (") + localPrimary(step.linkName()) + ")\n"
+                + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " "
+                + (planned ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS") + ";");
     }
 
     /** A query returning a row when this server holds the primary replica of the (distributed) group. */
