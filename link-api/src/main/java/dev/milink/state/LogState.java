@@ -16,7 +16,6 @@ import java.util.Optional;
  */
 public record LogState(String database, Optional<Double> usedPercent, List<Instant> recentLogBackups) {
 
-    /** Copies the list. */
     public LogState {
         recentLogBackups = List.copyOf(recentLogBackups);
     }

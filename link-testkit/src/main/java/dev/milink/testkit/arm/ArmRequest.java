@@ -20,7 +20,6 @@ import java.util.TreeMap;
  */
 public record ArmRequest(String method, URI uri, Map<String, String> headers, byte[] body) {
 
-    /** Normalises the method, copies headers into a case-insensitive map and never keeps a null body. */
     public ArmRequest {
         method = method.toUpperCase(Locale.ROOT);
         TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

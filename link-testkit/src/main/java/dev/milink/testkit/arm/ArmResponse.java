@@ -17,7 +17,6 @@ import java.util.Map;
  */
 public record ArmResponse(int status, Map<String, String> headers, byte[] body, Duration delay, boolean dropConnection) {
 
-    /** Copies the mutable parts so a response cannot change after it was journaled. */
     public ArmResponse {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         body = body == null ? new byte[0] : body.clone();

@@ -12,7 +12,6 @@ import java.util.Map;
  */
 public record ArmSnapshot(Map<String, String> trustCertificates, List<String> databases, List<Link> links) {
 
-    /** Immutable copies. */
     public ArmSnapshot {
         trustCertificates = Map.copyOf(trustCertificates);
         databases = List.copyOf(databases);
@@ -31,7 +30,6 @@ public record ArmSnapshot(Map<String, String> trustCertificates, List<String> da
     public record Link(String name, String instanceLinkRole, String partnerLinkRole, String replicationMode,
             List<Database> databases) {
 
-        /** Immutable copy. */
         public Link {
             databases = List.copyOf(databases);
         }

@@ -20,7 +20,6 @@ import java.util.function.UnaryOperator;
 public record AvailabilityGroupInfo(UUID groupId, String name, boolean distributed, String clusterType,
         List<ReplicaInfo> replicas, List<String> databases, boolean createAnyDatabaseGranted) {
 
-    /** Immutable copies. */
     public AvailabilityGroupInfo {
         replicas = List.copyOf(replicas);
         databases = List.copyOf(databases);

@@ -25,7 +25,6 @@ public record CatalogSnapshot(boolean hadrEnabled, boolean masterKey, Set<Intege
         List<IssuerInfo> issuers, List<EndpointInfo> endpoints, List<AvailabilityGroupInfo> groups,
         List<DatabaseReplicaInfo> databaseReplicas, List<SeedingInfo> seeding, List<BackupInfo> backups) {
 
-    /** Immutable copies. */
     public CatalogSnapshot {
         traceFlags = Set.copyOf(traceFlags);
         databases = List.copyOf(databases);

@@ -21,7 +21,6 @@ import java.util.Objects;
 public record CertificateInfo(int certificateId, String name, String subject, String issuer,
         LocalDateTime startDate, LocalDateTime expiryDate, String thumbprintHex, boolean hasPrivateKey, byte[] der) {
 
-    /** Defensive copy of the DER bytes. */
     public CertificateInfo {
         der = der.clone();
     }

@@ -14,7 +14,6 @@ import java.util.List;
  */
 public record UserTable(String database, String name, List<String> columns, List<List<Object>> rows) {
 
-    /** Copies everything into unmodifiable lists (null values allowed). */
     public UserTable {
         columns = List.copyOf(columns);
         List<List<Object>> copy = new ArrayList<>();

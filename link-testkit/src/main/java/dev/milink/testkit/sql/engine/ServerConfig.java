@@ -18,7 +18,6 @@ import java.util.List;
 public record ServerConfig(String serverName, String productVersion, String productLevel, String productUpdateLevel,
         String edition, Flavor flavor, String collation, List<LoginAccount> logins) {
 
-    /** Immutable copy of the logins. */
     public ServerConfig {
         logins = List.copyOf(logins);
     }
