@@ -78,9 +78,12 @@ final class GroupStatements {
     }
 
     static List<String> failover(FailoverOnSqlServer step) {
-        String verb = step.type() == FailoverType.PLANNED ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
-        // Guarded: a rerun after the failover would fail with 41122 (already the primary replica).
-        return List.of("USE master;\nIF NOT EXISTS (" + localPrimary(step.linkName()) + ")\n"
+        boolean planned = step.type() == FailoverType.PLANNED;
+        String verb = planned ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
+        // Guarded so a rerun changes nothing: a planned FAILOVER of a distributed group runs on its current
+        // primary (after it, this side is secondary); a forced failover runs on the secondary (after it, this side
+        // is primary, and a second attempt would fail with 41122).
+        return List.of("USE master;\nIF " + (planned ? "" : "NOT ") + "EXISTS (" + localPrimary(step.linkName()) + ")\n"
                 + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " " + verb + ";");
     }
 
