@@ -24,7 +24,9 @@ import dev.milink.step.DeleteTrustCertificate;
 import dev.milink.step.DemoteSqlServer;
 import dev.milink.step.DropAvailabilityGroup;
 import dev.milink.step.DropCertificate;
+import dev.milink.step.DropEndpoint;
 import dev.milink.step.DropManagedInstanceCertificate;
+import dev.milink.step.DropMasterKey;
 import dev.milink.step.FailoverManagedInstanceLink;
 import dev.milink.step.FailoverOnSqlServer;
 import dev.milink.step.ImportAzureRootCertificates;
@@ -76,6 +78,8 @@ class StepRenderingTest {
         steps.add(new DropAvailabilityGroup("DAG_SalesDb", DB, true));
         steps.add(new DropCertificate("Cert_SQLBOX01_endpoint_old", "rotated out"));
         steps.add(new DropManagedInstanceCertificate(Optional.empty()));
+        steps.add(new DropEndpoint("database_mirroring_endpoint", "rolled back"));
+        steps.add(new DropMasterKey("rolled back"));
         steps.add(new SetSqlServerReplicationMode("DAG_SalesDb", DB, "AG_SalesDb", "AG_SalesDb_MI", ReplicationMode.SYNC));
         steps.add(new FailoverOnSqlServer("DAG_SalesDb", DB, FailoverType.PLANNED));
         steps.add(new DemoteSqlServer("DAG_SalesDb", DB));
