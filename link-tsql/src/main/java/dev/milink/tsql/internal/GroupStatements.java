@@ -78,9 +78,12 @@ final class GroupStatements {
     }
 
     static List<String> failover(FailoverOnSqlServer step) {
-        String verb = step.type() == FailoverType.PLANNED ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
-        // Guarded: a rerun after the failover would fail with 41122 (already the primary replica).
-        return List.of("USE master;\nIF NOT EXISTS (" + localPrimary(step.linkName()) + ")\n"
+        boolean planned = step.type() == FailoverType.PLANNED;
+        String verb = planned ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
+        // Guarded so a rerun changes nothing. A planned FAILOVER runs on the current primary, which it demotes: run it
+        // only while this side is still primary. A forced failover runs on the secondary, which it promotes: a rerun
+        // after it would fail with 41122 (already the primary replica).
+        return List.of("USE master;\nIF " + (planned ? "" : "NOT ") + "EXISTS (" + localPrimary(step.linkName()) + ")\n"
                 + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " " + verb + ";");
     }
 
