@@ -12,6 +12,8 @@ import dev.milink.core.JournalStore;
 import dev.milink.core.LinkMonitor;
 import dev.milink.core.LinkRunner;
 import dev.milink.core.Sleeper;
+import dev.milink.port.ManagedInstancePort;
+import dev.milink.port.SqlServerPort;
 import dev.milink.testkit.arm.ArmSimulators;
 import dev.milink.testkit.world.LinkedWorld;
 import dev.milink.testkit.world.SimulatedClock;
@@ -119,7 +121,18 @@ public final class SimulatedEnvironment implements AutoCloseable {
      *         honestly that a simulated endpoint was not probed (no traffic leaves loopback)
      */
     public LinkRunner runner() {
-        return LinkRunner.with(sqlServer, managedInstance).journal(JournalStore.inMemory()).secrets(secrets())
+        return runner(sqlServer, managedInstance);
+    }
+
+    /**
+     * A runner configured like {@link #runner()} over other ports, for example wrappers that inject crashes.
+     *
+     * @param sql the SQL Server port
+     * @param mi the Managed Instance port
+     * @return the runner, with an in-memory journal unless another is set
+     */
+    public LinkRunner runner(SqlServerPort sql, ManagedInstancePort mi) {
+        return LinkRunner.with(sql, mi).journal(JournalStore.inMemory()).secrets(secrets())
                 .clock(world.clock()).sleeper(sleeper()).pollInterval(Duration.ofSeconds(1))
                 .endpointProbe((host, port) -> Optional.of("not probed: the endpoint belongs to the simulated world"));
     }
