@@ -168,8 +168,11 @@ class StepRenderingTest {
     void drSecondStepsRenderTheDocumentedVerbs() {
         List<String> failover = TsqlScript.statements(new FailoverOnSqlServer("DAG_SalesDb", DB, FailoverType.FORCED_ALLOW_DATA_LOSS));
         assertThat(String.join("\n", failover)).contains("ALTER AVAILABILITY GROUP [DAG_SalesDb] FORCE_FAILOVER_ALLOW_DATA_LOSS;");
+        assertThat(String.join("\n", failover)).contains("IF NOT EXISTS (SELECT 1 FROM sys.dm_hadr_availability_replica_states");
+        // a planned FAILOVER runs on the current primary: guarded to run only while this side is still primary
         assertThat(String.join("\n", TsqlScript.statements(new FailoverOnSqlServer("DAG_SalesDb", DB, FailoverType.PLANNED))))
-                .contains("ALTER AVAILABILITY GROUP [DAG_SalesDb] FAILOVER;");
+                .contains("ALTER AVAILABILITY GROUP [DAG_SalesDb] FAILOVER;")
+                .contains("\nIF EXISTS (SELECT 1 FROM sys.dm_hadr_availability_replica_states").doesNotContain("IF NOT EXISTS");
         assertThat(String.join("\n", TsqlScript.statements(new DemoteSqlServer("DAG_SalesDb", DB))))
                 .contains("SET (ROLE = SECONDARY);");
     }

@@ -1,0 +1,165 @@
+package dev.milink.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A copy of link-tsql's test tokenizer (TsqlTokens): a small T-SQL tokenizer for tests: bracketed identifiers with {@code ]]}, {@code N'..''..'} and
+ * {@code '..'} strings, {@code --} line comments, nested block comments, SQLCMD command lines (a line
+ * starting with {@code :} or {@code !!}, or a {@code GO} line), words and single punctuation characters.
+ * Unterminated brackets, strings or comments are reported, not guessed.
+ */
+final class TsqlTokens {
+
+    enum Kind { WORD, IDENTIFIER, STRING, COMMENT, SQLCMD, PUNCT }
+
+    record Token(Kind kind, String text) {
+        /** @return the token with identifier, string and comment contents blanked out */
+        Token shape() {
+            return switch (kind) {
+                case IDENTIFIER, STRING, COMMENT -> new Token(kind, "");
+                default -> this;
+            };
+        }
+    }
+
+    static final class UnterminatedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnterminatedException(String what, int at) {
+            super("unterminated " + what + " starting at offset " + at);
+        }
+    }
+
+    private TsqlTokens() {
+    }
+
+    static boolean balanced(String sql) {
+        try {
+            tokens(sql);
+            return true;
+        } catch (UnterminatedException e) {
+            return false;
+        }
+    }
+
+    static List<Token> tokens(String sql) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        int n = sql.length();
+        boolean lineStart = true;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\n') {
+                lineStart = true;
+                i++;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\r') {
+                i++;
+                continue;
+            }
+            if (lineStart) {
+                lineStart = false;
+                int eol = sql.indexOf('\n', i);
+                String line = sql.substring(i, eol < 0 ? n : eol);
+                if (line.startsWith(":") || line.startsWith("!!") || line.strip().matches("(?i)GO(\\s+\\d+)?")) {
+                    out.add(new Token(Kind.SQLCMD, line));
+                    i = eol < 0 ? n : eol;
+                    continue;
+                }
+            }
+            int start = i;
+            if (c == '[') {
+                StringBuilder value = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        throw new UnterminatedException("identifier", start);
+                    }
+                    char d = sql.charAt(i);
+                    if (d == ']') {
+                        if (i + 1 < n && sql.charAt(i + 1) == ']') {
+                            value.append(']');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    value.append(d);
+                    i++;
+                }
+                out.add(new Token(Kind.IDENTIFIER, value.toString()));
+            } else if (c == '\'' || ((c == 'N' || c == 'n') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
+                i += c == '\'' ? 1 : 2;
+                StringBuilder value = new StringBuilder();
+                while (true) {
+                    if (i >= n) {
+                        throw new UnterminatedException("string", start);
+                    }
+                    char d = sql.charAt(i);
+                    if (d == '\'') {
+                        if (i + 1 < n && sql.charAt(i + 1) == '\'') {
+                            value.append('\'');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    value.append(d);
+                    i++;
+                }
+                out.add(new Token(Kind.STRING, value.toString()));
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int eol = sql.indexOf('\n', i);
+                eol = eol < 0 ? n : eol;
+                out.add(new Token(Kind.COMMENT, sql.substring(i + 2, eol)));
+                i = eol;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int depth = 0;
+                while (true) {
+                    if (i + 1 >= n) {
+                        throw new UnterminatedException("block comment", start);
+                    }
+                    if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+                        depth++;
+                        i += 2;
+                    } else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+                        depth--;
+                        i += 2;
+                        if (depth == 0) {
+                            break;
+                        }
+                    } else {
+                        i++;
+                    }
+                }
+                out.add(new Token(Kind.COMMENT, sql.substring(start + 2, i - 2)));
+            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '@' || c == '#' || c == '$' || c == '.') {
+                while (i < n) {
+                    char d = sql.charAt(i);
+                    if (Character.isLetterOrDigit(d) || d == '_' || d == '@' || d == '#' || d == '$' || d == '.') {
+                        i++;
+                    } else if (d == '(' && sql.charAt(i - 1) == '$') {
+                        // a SQLCMD variable $(Name) outside quotes is part of the word
+                        int close = sql.indexOf(')', i);
+                        i = close < 0 ? n : close + 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.add(new Token(Kind.WORD, sql.substring(start, i).toUpperCase(java.util.Locale.ROOT)));
+            } else {
+                out.add(new Token(Kind.PUNCT, String.valueOf(c)));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    static List<Token> shape(String sql) {
+        return tokens(sql).stream().map(Token::shape).toList();
+    }
+}
