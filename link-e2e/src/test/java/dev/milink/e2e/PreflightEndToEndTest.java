@@ -96,6 +96,24 @@ class PreflightEndToEndTest {
     }
 
     @Test
+    void aPlannedFailoverNeedsSqlServer2022Cu13ForTheTsqlFailover() {
+        LinkedWorld world = LinkedWorld.builder().clock(SimulatedClock.standard()).sqlServerVersion("16.0.4115.5")
+                .sqlServerDatabase("SalesDb", d -> d.recoveryFull().fullBackup().sizeBytes(8L << 20)).build().start();
+        try (SimulatedEnvironment env = SimulatedEnvironment.of(world)) {
+            env.runner().run(env.linkFromSqlServer("SalesDb").plan()).orThrow();
+            WorldSnapshot linked = env.world().snapshot();
+
+            LinkRun failover = env.runner().run(env.linkFromSqlServer("SalesDb")
+                    .planFailover(dev.milink.FailoverOptions.plannedToManagedInstance().workloadStopped(true)));
+
+            assertThat(failover.succeeded()).isFalse();
+            assertThat(failover.failure().orElseThrow().getMessage()).contains("16.0.4125.3");
+            assertThat(failover.stepsApplied()).isZero();
+            assertThat(env.world().snapshot()).isEqualTo(linked);
+        }
+    }
+
+    @Test
     void anExistingEndpointWithoutCertificateAuthenticationIsReportedWithTheAlterStatement() throws SQLException {
         LinkedWorld world = LinkedWorld.builder().clock(SimulatedClock.standard())
                 .sqlServerDatabase("SalesDb", d -> d.recoveryFull().fullBackup()).build().start();
