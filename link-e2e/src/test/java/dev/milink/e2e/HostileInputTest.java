@@ -11,6 +11,7 @@ import dev.milink.LinkPlanningException;
 import dev.milink.ManagedInstance;
 import dev.milink.SqlServerInstance;
 import dev.milink.tsql.TsqlScript;
+import dev.milink.tsql.TsqlTokens;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
