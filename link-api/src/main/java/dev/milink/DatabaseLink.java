@@ -15,7 +15,6 @@ import java.util.Objects;
 public record DatabaseLink(DatabaseName database, String linkName, String sqlServerAvailabilityGroup,
         String managedInstanceAvailabilityGroup) {
 
-    /** Validates every name. */
     public DatabaseLink {
         Objects.requireNonNull(database, "database");
         NameRules.linkName(linkName);

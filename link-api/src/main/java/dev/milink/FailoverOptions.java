@@ -17,7 +17,6 @@ import java.util.Objects;
 public record FailoverOptions(FailoverType type, InitialPrimary target, boolean workloadStopped,
         boolean dataLossAcknowledged, boolean endOfLinkAcknowledged, Duration lsnStableFor) {
 
-    /** Checks for nulls and a non-negative wait. */
     public FailoverOptions {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(target, "target");

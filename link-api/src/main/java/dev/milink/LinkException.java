@@ -1,6 +1,8 @@
 package dev.milink;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The root of every exception milink throws. Unchecked, like {@code DataAccessException} in Spring or
@@ -14,6 +16,8 @@ public class LinkException extends RuntimeException {
 
     private final LinkErrorCode code;
     private final String fix;
+    /** The server's {@code Retry-After} hint, or null. */
+    private final Duration retryAfter;
 
     /**
      * @param code the kind of failure
@@ -22,9 +26,21 @@ public class LinkException extends RuntimeException {
      * @param cause the underlying failure, or null
      */
     public LinkException(LinkErrorCode code, String message, String fix, Throwable cause) {
+        this(code, message, fix, cause, null);
+    }
+
+    /**
+     * @param code the kind of failure
+     * @param message what is wrong
+     * @param fix how to fix it, or an empty string when there is nothing the caller can do
+     * @param cause the underlying failure, or null
+     * @param retryAfter how long the server asked callers to wait before retrying ({@code Retry-After}), or null
+     */
+    public LinkException(LinkErrorCode code, String message, String fix, Throwable cause, Duration retryAfter) {
         super(compose(message, fix), cause);
         this.code = Objects.requireNonNull(code, "code");
         this.fix = fix == null ? "" : fix;
+        this.retryAfter = retryAfter;
     }
 
     /**
@@ -43,6 +59,11 @@ public class LinkException extends RuntimeException {
     /** @return the kind of failure */
     public LinkErrorCode code() {
         return code;
+    }
+
+    /** @return how long the server asked to wait before a retry, when it said so */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** @return how to fix it; empty when there is no advice */

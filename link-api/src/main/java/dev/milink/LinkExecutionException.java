@@ -29,7 +29,23 @@ public class LinkExecutionException extends LinkException {
      */
     public LinkExecutionException(LinkErrorCode code, StepId step, Side side, Integer sqlErrorNumber,
             String armErrorCode, String message, String fix, Throwable cause) {
-        super(code, "Step " + step + " on " + side.displayName() + " failed: " + message, fix, cause);
+        this(code, step, side, sqlErrorNumber, armErrorCode, message, fix, cause, null);
+    }
+
+    /**
+     * @param code the kind of failure
+     * @param step the step that failed
+     * @param side where it ran
+     * @param sqlErrorNumber the SQL Server error number, or null
+     * @param armErrorCode the ARM error code, or null
+     * @param message what went wrong
+     * @param fix how to fix it
+     * @param cause the underlying exception, or null
+     * @param retryAfter the server's {@code Retry-After} hint, or null
+     */
+    public LinkExecutionException(LinkErrorCode code, StepId step, Side side, Integer sqlErrorNumber,
+            String armErrorCode, String message, String fix, Throwable cause, java.time.Duration retryAfter) {
+        super(code, "Step " + step + " on " + side.displayName() + " failed: " + message, fix, cause, retryAfter);
         this.step = step;
         this.side = side;
         this.sqlErrorNumber = sqlErrorNumber;

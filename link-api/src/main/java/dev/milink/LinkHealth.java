@@ -54,7 +54,6 @@ public record LinkHealth(String linkName, DatabaseName database, Status status, 
         MISSING
     }
 
-    /** Copies the list. */
     public LinkHealth {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(status, "status");

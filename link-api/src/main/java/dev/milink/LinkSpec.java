@@ -28,7 +28,6 @@ public record LinkSpec(InitialPrimary initialPrimary, SqlServerInstance sqlServe
         SeedingMode seedingMode, SqlServerVersion sqlServerVersion, boolean twoWayDisasterRecovery,
         String issuerDnsName, Optional<String> firstLogBackupPath) {
 
-    /** Validates the combination. */
     public LinkSpec {
         Objects.requireNonNull(initialPrimary, "initialPrimary");
         Objects.requireNonNull(sqlServer, "sqlServer");

@@ -71,7 +71,12 @@ public final class LifecyclePlanner {
                         "confirm with endLink(true) (CLI: --end-link) if this migration cut-over is intended");
             }
         }
-        List<Step> steps = new ArrayList<>(gates(spec, Prerequisite.FAILOVER_ROLES, Prerequisite.LINK_SYNCHRONIZED));
+        List<Step> steps = new ArrayList<>();
+        if (!toSqlServer) {
+            // The failover to the Managed Instance is T-SQL on SQL Server: SQL Server 2022 needs CU13 for it.
+            steps.add(new VerifyPrerequisite(Prerequisite.SQL_SERVER_VERSION, Optional.empty()));
+        }
+        steps.addAll(gates(spec, Prerequisite.FAILOVER_ROLES, Prerequisite.LINK_SYNCHRONIZED));
         if (toSqlServer) {
             steps.add(new VerifyPrerequisite(Prerequisite.UPDATE_POLICY, Optional.empty()));
         }

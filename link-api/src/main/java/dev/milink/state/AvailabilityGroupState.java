@@ -14,7 +14,6 @@ import java.util.Optional;
 public record AvailabilityGroupState(String name, boolean distributed, List<String> databases,
         List<ReplicaState> replicas) {
 
-    /** Copies the lists. */
     public AvailabilityGroupState {
         databases = List.copyOf(databases);
         replicas = List.copyOf(replicas);

@@ -16,7 +16,6 @@ import java.util.Optional;
 public record CertificateState(String name, String subject, Instant expiry, boolean hasPrivateKey,
         Optional<byte[]> encoded) {
 
-    /** Copies the bytes. */
     public CertificateState {
         encoded = encoded.map(byte[]::clone);
     }

@@ -22,7 +22,6 @@ public record LinkResourceState(String name, String partnerEndpoint, String part
         String instanceAvailabilityGroup, LinkRole instanceRole, Optional<LinkRole> partnerRole,
         ReplicationMode replicationMode, String failoverMode, List<LinkDatabaseState> databases) {
 
-    /** Copies the list. */
     public LinkResourceState {
         databases = List.copyOf(databases);
     }

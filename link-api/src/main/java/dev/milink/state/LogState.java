@@ -11,12 +11,11 @@ import java.util.Optional;
  *
  * @param database the database
  * @param usedPercent the share of the log in use, 0-100, when read
- * @param recentLogBackups finish times of the log backups of the last days (adapters read at least 7 days, longer
- *        than the 6-day seeding limit), newest first
+ * @param recentLogBackups finish times of recent log backups, newest first; adapters read at least the latest
+ *        one, which is enough to tell whether a log backup ran since seeding started
  */
 public record LogState(String database, Optional<Double> usedPercent, List<Instant> recentLogBackups) {
 
-    /** Copies the list. */
     public LogState {
         recentLogBackups = List.copyOf(recentLogBackups);
     }

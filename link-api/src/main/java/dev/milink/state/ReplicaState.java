@@ -22,7 +22,6 @@ public record ReplicaState(String name, String endpointUrl, String availabilityM
         Optional<LinkRole> role, String connectedState, String synchronizationHealth,
         Optional<Integer> lastConnectErrorNumber, String lastConnectError, List<DatabaseReplicaState> databases) {
 
-    /** Copies the list. */
     public ReplicaState {
         databases = List.copyOf(databases);
     }

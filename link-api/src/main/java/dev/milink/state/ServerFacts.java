@@ -19,7 +19,6 @@ public record ServerFacts(String serverName, String productVersion, String editi
         boolean hadrEnabled, String collation, boolean sysadmin, Set<Integer> globalTraceFlags,
         boolean masterKeyPresent) {
 
-    /** Copies the set. */
     public ServerFacts {
         globalTraceFlags = Set.copyOf(globalTraceFlags);
     }

@@ -20,7 +20,6 @@ public record SqlServerState(ServerFacts server, List<DatabaseState> databases, 
         Optional<EndpointState> mirroringEndpoint, List<AvailabilityGroupState> availabilityGroups,
         List<SeedingState> seeding, Instant observedAt, List<LogState> logs) {
 
-    /** Copies the lists. */
     public SqlServerState {
         logs = List.copyOf(logs);
         databases = List.copyOf(databases);

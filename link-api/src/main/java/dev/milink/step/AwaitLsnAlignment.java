@@ -15,7 +15,6 @@ import java.util.Optional;
  */
 public record AwaitLsnAlignment(String linkName, DatabaseName target, Duration stableFor) implements CheckStep {
 
-    /** Checks for nulls. */
     public AwaitLsnAlignment {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public record AwaitSynchronization(String linkName, DatabaseName target) implements CheckStep {
 
-    /** Checks for nulls. */
     public AwaitSynchronization {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

@@ -14,7 +14,6 @@ import java.util.Optional;
  */
 public record BackupLog(DatabaseName target, String path, boolean tailLog) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public BackupLog {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(path, "path");

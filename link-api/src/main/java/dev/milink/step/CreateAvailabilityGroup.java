@@ -21,7 +21,6 @@ import java.util.Optional;
 public record CreateAvailabilityGroup(String name, DatabaseName target, String replicaServerName, EndpointUrl endpoint,
         boolean clusterTypeNone, boolean holdsDatabase, SeedingMode seedingMode) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public CreateAvailabilityGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");

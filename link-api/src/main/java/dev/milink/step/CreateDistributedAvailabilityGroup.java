@@ -25,7 +25,6 @@ public record CreateDistributedAvailabilityGroup(String name, DatabaseName targe
         Optional<String> managedInstanceFqdn, boolean databaseInListenerUrl, SeedingMode seedingMode)
         implements SqlServerStep {
 
-    /** Checks for nulls. */
     public CreateDistributedAvailabilityGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");

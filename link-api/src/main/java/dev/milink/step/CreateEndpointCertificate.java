@@ -14,7 +14,6 @@ import java.util.Optional;
 public record CreateEndpointCertificate(String name, String subject, Optional<LocalDate> expiry)
         implements SqlServerStep {
 
-    /** Checks for nulls. */
     public CreateEndpointCertificate {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(subject, "subject");

@@ -24,7 +24,6 @@ public record CreateManagedInstanceLink(String linkName, DatabaseName target, En
         String partnerAvailabilityGroup, String instanceAvailabilityGroup, LinkRole instanceLinkRole,
         boolean manualFailover, SeedingMode seedingMode) implements ManagedInstanceStep {
 
-    /** Checks for nulls. */
     public CreateManagedInstanceLink {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

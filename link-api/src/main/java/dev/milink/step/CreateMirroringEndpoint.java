@@ -11,7 +11,6 @@ import java.util.Objects;
  */
 public record CreateMirroringEndpoint(String name, int port, String certificateName) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public CreateMirroringEndpoint {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(certificateName, "certificateName");

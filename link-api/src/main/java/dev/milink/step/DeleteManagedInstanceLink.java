@@ -13,7 +13,6 @@ import java.util.Optional;
  */
 public record DeleteManagedInstanceLink(String linkName, DatabaseName target) implements ManagedInstanceStep {
 
-    /** Checks for nulls. */
     public DeleteManagedInstanceLink {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

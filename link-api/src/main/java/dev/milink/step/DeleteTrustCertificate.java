@@ -9,7 +9,6 @@ import java.util.Objects;
  */
 public record DeleteTrustCertificate(String certificateName) implements ManagedInstanceStep {
 
-    /** Checks for nulls. */
     public DeleteTrustCertificate {
         Objects.requireNonNull(certificateName, "certificateName");
     }

@@ -13,7 +13,6 @@ import java.util.Optional;
  */
 public record DemoteSqlServer(String linkName, DatabaseName target) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public DemoteSqlServer {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

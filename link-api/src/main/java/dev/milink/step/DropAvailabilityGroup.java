@@ -14,7 +14,6 @@ import java.util.Optional;
  */
 public record DropAvailabilityGroup(String name, DatabaseName target, boolean distributed) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public DropAvailabilityGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");

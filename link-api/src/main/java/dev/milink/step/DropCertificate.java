@@ -10,7 +10,6 @@ import java.util.Objects;
  */
 public record DropCertificate(String name, String purpose) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public DropCertificate {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(purpose, "purpose");

@@ -11,7 +11,6 @@ import java.util.Optional;
  */
 public record DropManagedInstanceCertificate(Optional<String> fqdn) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public DropManagedInstanceCertificate {
         Objects.requireNonNull(fqdn, "fqdn");
     }

@@ -15,7 +15,6 @@ import java.util.Optional;
 public record FailoverManagedInstanceLink(String linkName, DatabaseName target, FailoverType type)
         implements ManagedInstanceStep {
 
-    /** Checks for nulls. */
     public FailoverManagedInstanceLink {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

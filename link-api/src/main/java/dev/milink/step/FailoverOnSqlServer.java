@@ -15,7 +15,6 @@ import java.util.Optional;
  */
 public record FailoverOnSqlServer(String linkName, DatabaseName target, FailoverType type) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public FailoverOnSqlServer {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

@@ -12,7 +12,6 @@ import java.util.Objects;
  */
 public record ImportAzureRootCertificates(List<RootCertificate> roots, String issuerDnsName) implements SqlServerStep {
 
-    /** Copies the list. */
     public ImportAzureRootCertificates {
         roots = List.copyOf(roots);
         Objects.requireNonNull(issuerDnsName, "issuerDnsName");

@@ -13,7 +13,6 @@ import java.util.Optional;
 public record ImportManagedInstanceCertificate(String managedInstanceName, Optional<String> fqdn)
         implements SqlServerStep {
 
-    /** Checks for nulls. */
     public ImportManagedInstanceCertificate {
         Objects.requireNonNull(managedInstanceName, "managedInstanceName");
         Objects.requireNonNull(fqdn, "fqdn");

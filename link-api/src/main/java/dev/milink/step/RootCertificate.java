@@ -12,7 +12,6 @@ import java.util.Objects;
  */
 public record RootCertificate(String name, byte[] der) {
 
-    /** Copies the bytes. */
     public RootCertificate {
         Objects.requireNonNull(name, "name");
         der = der.clone();

@@ -15,7 +15,6 @@ import java.util.Optional;
 public record SetLinkReplicationMode(String linkName, DatabaseName target, ReplicationMode mode)
         implements ManagedInstanceStep {
 
-    /** Checks for nulls. */
     public SetLinkReplicationMode {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

@@ -17,7 +17,6 @@ import java.util.Optional;
 public record SetManagedInstanceRole(String linkName, DatabaseName target, LinkRole role, boolean forced)
         implements ManagedInstanceStep {
 
-    /** Checks for nulls. */
     public SetManagedInstanceRole {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

@@ -17,7 +17,6 @@ import java.util.Optional;
 public record SetSqlServerReplicationMode(String linkName, DatabaseName target, String localAvailabilityGroup,
         String managedInstanceAvailabilityGroup, ReplicationMode mode) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public SetSqlServerReplicationMode {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

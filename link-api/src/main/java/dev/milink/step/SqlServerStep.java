@@ -4,7 +4,7 @@ package dev.milink.step;
 public sealed interface SqlServerStep extends Step permits CreateMasterKey, CreateEndpointCertificate,
         ImportManagedInstanceCertificate, ImportAzureRootCertificates, CreateMirroringEndpoint,
         CreateAvailabilityGroup, CreateDistributedAvailabilityGroup, BackupLog, DropAvailabilityGroup,
-        DropCertificate, DropManagedInstanceCertificate, SetSqlServerReplicationMode, FailoverOnSqlServer, DemoteSqlServer,
+        DropCertificate, DropManagedInstanceCertificate, DropEndpoint, DropMasterKey, SetSqlServerReplicationMode, FailoverOnSqlServer, DemoteSqlServer,
         SwitchEndpointCertificate {
 
     @Override

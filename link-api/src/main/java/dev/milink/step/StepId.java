@@ -10,7 +10,6 @@ import java.util.Objects;
  */
 public record StepId(String value) {
 
-    /** @param value the id text, not blank */
     public StepId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {

@@ -10,7 +10,6 @@ import java.util.Objects;
  */
 public record SwitchEndpointCertificate(String endpointName, String certificateName) implements SqlServerStep {
 
-    /** Checks for nulls. */
     public SwitchEndpointCertificate {
         Objects.requireNonNull(endpointName, "endpointName");
         Objects.requireNonNull(certificateName, "certificateName");

@@ -10,7 +10,6 @@ import java.util.Objects;
  */
 public record UploadTrustCertificate(String certificateName) implements ManagedInstanceStep {
 
-    /** Checks for nulls. */
     public UploadTrustCertificate {
         Objects.requireNonNull(certificateName, "certificateName");
     }

@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public record VerifyPrerequisite(Prerequisite prerequisite, Optional<DatabaseName> target) implements CheckStep {
 
-    /** Validates that per-database checks name a database. */
     public VerifyPrerequisite {
         Objects.requireNonNull(prerequisite, "prerequisite");
         Objects.requireNonNull(target, "target");

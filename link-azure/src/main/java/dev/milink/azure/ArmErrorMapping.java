@@ -9,6 +9,7 @@ import dev.milink.step.Side;
 import dev.milink.step.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -44,7 +45,15 @@ final class ArmErrorMapping {
      * @param message what happened, without secrets
      * @param fix the remediation hint
      */
-    record Problem(LinkErrorCode code, String armCode, int status, String message, String fix) {
+    record Problem(LinkErrorCode code, String armCode, int status, String message, String fix, Duration retryAfter) {
+
+        Problem(LinkErrorCode code, String armCode, int status, String message, String fix) {
+            this(code, armCode, status, message, fix, null);
+        }
+
+        Problem withRetryAfter(Duration hint) {
+            return new Problem(code, armCode, status, message, fix, hint);
+        }
     }
 
     private ArmErrorMapping() {
@@ -58,7 +67,7 @@ final class ArmErrorMapping {
     static LinkExecutionException forStep(Step step, Throwable failure) {
         Problem p = classify(failure);
         return new LinkExecutionException(p.code(), step.id(), Side.MANAGED_INSTANCE, null, p.armCode(), p.message(),
-                p.fix(), failure);
+                p.fix(), failure, p.retryAfter());
     }
 
     /**
@@ -68,7 +77,8 @@ final class ArmErrorMapping {
      */
     static LinkException forRead(String what, Throwable failure) {
         Problem p = classify(failure);
-        return new LinkException(p.code(), "Azure Resource Manager read failed (" + what + "): " + p.message(), p.fix(), failure);
+        return new LinkException(p.code(), "Azure Resource Manager read failed (" + what + "): " + p.message(), p.fix(),
+                failure, p.retryAfter());
     }
 
     /** @return the failure classified */
@@ -80,18 +90,18 @@ final class ArmErrorMapping {
                         ? "the operation may still be running in Azure: check the resource, then rerun (steps converge)"
                         : hint(armCode, f.status()));
             }
-            return problem(f.status(), f.code(), f.getMessage());
+            return problem(f.status(), f.code(), f.getMessage()).withRetryAfter(f.retryAfter());
         }
         if (failure instanceof ManagementException m) {
             int status = m.getResponse() == null ? 0 : m.getResponse().getStatusCode();
             String code = m.getValue() == null ? null : m.getValue().getCode();
             String message = m.getValue() == null || m.getValue().getMessage() == null ? firstLine(m.getMessage())
                     : m.getValue().getMessage();
-            return problem(status, code, message);
+            return problem(status, code, message).withRetryAfter(retryAfter(m.getResponse()));
         }
         if (failure instanceof HttpResponseException h) {
             int status = h.getResponse() == null ? 0 : h.getResponse().getStatusCode();
-            return problem(status, null, firstLine(h.getMessage()));
+            return problem(status, null, firstLine(h.getMessage())).withRetryAfter(retryAfter(h.getResponse()));
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof IOException || t instanceof UncheckedIOException) {
@@ -106,6 +116,15 @@ final class ArmErrorMapping {
         }
         return new Problem(LinkErrorCode.INTERNAL, null, 0, "unexpected failure talking to Azure Resource Manager: "
                 + failure.getClass().getName() + ": " + firstLine(failure.getMessage()), "report this as a milink bug");
+    }
+
+    /** @return the response's {@code Retry-After} in seconds as a duration, or null (HTTP-date forms are ignored) */
+    private static Duration retryAfter(com.azure.core.http.HttpResponse response) {
+        String value = response == null ? null : response.getHeaderValue("Retry-After");
+        if (value == null || !value.trim().matches("\\d{1,6}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(value.trim()));
     }
 
     /** @return the problem for an HTTP status and ARM error, with the transient codes normalised */

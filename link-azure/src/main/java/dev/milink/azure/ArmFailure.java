@@ -14,6 +14,7 @@ final class ArmFailure extends RuntimeException {
     private final int status;
     private final String code;
     private final LinkErrorCode kind;
+    private final Duration retryAfter;
 
     /**
      * @param status HTTP status, 0 when there was none (a failed long-running operation, a bad body)
@@ -26,10 +27,24 @@ final class ArmFailure extends RuntimeException {
     }
 
     ArmFailure(LinkErrorCode kind, int status, String code, String message, Throwable cause) {
+        this(kind, status, code, message, cause, null);
+    }
+
+    private ArmFailure(LinkErrorCode kind, int status, String code, String message, Throwable cause, Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    /** @return the same failure carrying the server's {@code Retry-After} hint (null for none) */
+    ArmFailure withRetryAfter(Duration hint) {
+        return new ArmFailure(kind, status, code, getMessage(), getCause(), hint);
+    }
+
+    Duration retryAfter() {
+        return retryAfter;
     }
 
     /** @return a failure for a long-running operation that did not finish in time */

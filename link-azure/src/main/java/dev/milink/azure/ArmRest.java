@@ -113,7 +113,7 @@ final class ArmRest {
         Map<String, Object> error = ArmJson.child(safeObject(reply.body()), "error");
         String code = ArmJson.string(error, "code");
         String message = ArmJson.string(error, "message");
-        return new ArmFailure(reply.status(), code, message == null ? "" : message, null);
+        return new ArmFailure(reply.status(), code, message == null ? "" : message, null).withRetryAfter(reply.retryAfter());
     }
 
     private static Map<String, Object> safeObject(String body) {

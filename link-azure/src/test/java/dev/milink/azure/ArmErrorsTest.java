@@ -154,6 +154,17 @@ class ArmErrorsTest {
         assertThat(sim.journal().entries()).extracting(e -> e.status()).containsExactly(429, 200);
     }
 
+    @Test
+    void persistentThrottlingHandsTheRetryAfterHintToTheRunner() {
+        sim.faults().on("PUT", "/distributedAvailabilityGroups/").times(10).respond(429, "TooManyRequests", "slow down")
+                .retryAfter(1);
+
+        LinkExecutionException e = failing(Sim.createLink("dag1", "delta", true));
+
+        assertThat(e.armErrorCode()).contains("TooManyRequests");
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+    }
+
     @ParameterizedTest
     @CsvSource({"429,TooManyRequests,TooManyRequests", "500,InternalError,InternalServerError",
         "503,ServerBusy,ServiceUnavailable", "500,OperationTimedOut,OperationTimedOut"})

@@ -1,19 +1,18 @@
 package dev.milink.cli;
 
+import dev.milink.LinkPlan;
+import dev.milink.core.LinkRun;
+import dev.milink.core.PreflightReport;
+import java.io.PrintWriter;
+import java.util.Map;
+
 /**
- * The execution of {@code milink create}, the one place to complete when its modules land on main.
- * It will make exactly these calls:
+ * The execution of {@code milink create}: preflight, then the run with a journal.
  *
  * <pre>{@code
- * try (Sessions s = command.sessions()) {
- *     SqlServerPort sql = s.sqlServer();
- *     ManagedInstancePort mi = s.managedInstance(plan.spec().managedInstance());
- *     PreflightReport report = Preflight.check(plan, sql, mi);
- *     if (report.hasErrors()) { print report.render(); return ExitCodes.PREFLIGHT_FAILED; }
- *     LinkRun run = LinkRunner.with(sql, mi).journal(<file journal in command.journalDir>)
- *             .secrets(s.secrets()).listener(command.progress()).run(plan);
- *     return run result as text or JSON {"plan":hash,"steps":[{"id","state","took"}]}; failures -> LinkException -> exit code
- * }
+ * PreflightReport report = Preflight.check(plan, sql, mi, probe);     // errors: exit 3, nothing changed
+ * LinkRun run = LinkRunner.with(sql, mi).journal(JournalStore.directory(journalDir)).secrets(secrets)
+ *         .listener(progress).run(plan);
  * }</pre>
  */
 final class CreateRun {
@@ -26,8 +25,21 @@ final class CreateRun {
      * @param plan the creation plan
      * @return the exit code
      */
-    static int execute(CreateCommand command, dev.milink.LinkPlan plan) {
-        throw new NotAvailableException("create", "link-core (Preflight, LinkRunner) and link-azure (ArmManagedInstancePort)",
-                "review and run the T-SQL yourself: 'milink script <same link options> -o link.sql', then sqlcmd -i link.sql and the az steps it lists");
+    static int execute(CreateCommand command, LinkPlan plan) {
+        try (Sessions sessions = command.sessions()) {
+            PreflightReport report = CheckRun.check(sessions, plan);
+            PrintWriter human = command.output.json() ? command.err() : command.out();
+            human.print(report.render());
+            human.flush();
+            if (report.hasErrors()) {
+                Map<String, Object> doc = CheckRun.json(plan, report);
+                dev.milink.LinkException error = new dev.milink.LinkException(dev.milink.LinkErrorCode.PREFLIGHT_FAILED,
+                        "preflight failed: " + report.errors().size() + " check(s) do not hold; nothing was changed.",
+                        "fix the checks marked ERROR above, then run 'milink check' again");
+                return Failures.report(command, error, ExitCodes.PREFLIGHT_FAILED, doc);
+            }
+            LinkRun run = Runs.runner(command, sessions, plan).run(plan);
+            return Runs.report(command, run);
+        }
     }
 }

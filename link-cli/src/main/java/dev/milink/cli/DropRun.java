@@ -1,14 +1,14 @@
 package dev.milink.cli;
 
+import dev.milink.LinkPlan;
+import dev.milink.core.LinkRunner;
+
 /**
- * The execution of {@code milink drop}, the one place to complete when its modules land on main.
- * It will make exactly these calls:
+ * The execution of {@code milink drop}: the removal of the links; refused (exit 4) when not in sync unless --force.
  *
  * <pre>{@code
- * try (Sessions s = command.sessions()) {
- *     LinkRunner.with(s.sqlServer(), s.managedInstance(plan.spec().managedInstance()))
- *             .journal(<file journal in command.journalDir>).listener(command.progress()).run(plan);
- * }   // not in sync without --force: LinkException GATE_REFUSED -> exit 4
+ * LinkRunner.with(sessions.sqlServer(), sessions.managedInstance(mi)).journal(JournalStore.directory(journalDir))
+ *         .listener(progress).run(plan);
  * }</pre>
  */
 final class DropRun {
@@ -18,11 +18,10 @@ final class DropRun {
 
     /**
      * @param command the command
-     * @param plan the drop plan
+     * @param plan the plan (from link-api's planner)
      * @return the exit code
      */
-    static int execute(DropCommand command, dev.milink.LinkPlan plan) {
-        throw new NotAvailableException("drop", "link-core (LinkRunner with the drop guard) and link-azure (ArmManagedInstancePort)",
-                "'milink script --drop <same options>' writes the T-SQL and az steps that remove the link");
+    static int execute(DropCommand command, LinkPlan plan) {
+        return Runs.execute(command, plan, LinkRunner::run);
     }
 }

@@ -1,14 +1,14 @@
 package dev.milink.cli;
 
+import dev.milink.LinkPlan;
+import dev.milink.core.LinkRunner;
+
 /**
- * The execution of {@code milink failback}, the one place to complete when its modules land on main.
- * It will make exactly these calls:
+ * The execution of {@code milink failback}: the planned failback to SQL Server; gates as for a planned failover.
  *
  * <pre>{@code
- * try (Sessions s = command.sessions()) {
- *     LinkRunner.with(s.sqlServer(), s.managedInstance(plan.spec().managedInstance()))
- *             .journal(<file journal in command.journalDir>).listener(command.progress()).run(plan);
- * }
+ * LinkRunner.with(sessions.sqlServer(), sessions.managedInstance(mi)).journal(JournalStore.directory(journalDir))
+ *         .listener(progress).run(plan);
  * }</pre>
  */
 final class FailbackRun {
@@ -21,8 +21,7 @@ final class FailbackRun {
      * @param plan the plan (from link-api's planner)
      * @return the exit code
      */
-    static int execute(FailbackCommand command, dev.milink.LinkPlan plan) {
-        throw new NotAvailableException("failback", "link-core (LinkRunner) and link-azure (ArmManagedInstancePort)",
-                "use the SSMS failover wizard (SQL Server 2022 or 2025)");
+    static int execute(FailbackCommand command, LinkPlan plan) {
+        return Runs.execute(command, plan, LinkRunner::run);
     }
 }

@@ -1,14 +1,14 @@
 package dev.milink.cli;
 
+import dev.milink.LinkPlan;
+import dev.milink.core.LinkRunner;
+
 /**
- * The execution of {@code milink failover}, the one place to complete when its modules land on main.
- * It will make exactly these calls:
+ * The execution of {@code milink failover}: the planned or forced failover; a gate refusal (GATE_REFUSED) exits 4.
  *
  * <pre>{@code
- * try (Sessions s = command.sessions()) {
- *     LinkRunner.with(s.sqlServer(), s.managedInstance(plan.spec().managedInstance()))
- *             .journal(<file journal in command.journalDir>).listener(command.progress()).run(plan);
- * }   // a gate refusal is a LinkException with GATE_REFUSED -> exit 4
+ * LinkRunner.with(sessions.sqlServer(), sessions.managedInstance(mi)).journal(JournalStore.directory(journalDir))
+ *         .listener(progress).run(plan);
  * }</pre>
  */
 final class FailoverRun {
@@ -21,8 +21,7 @@ final class FailoverRun {
      * @param plan the plan (from link-api's planner)
      * @return the exit code
      */
-    static int execute(FailoverCommand command, dev.milink.LinkPlan plan) {
-        throw new NotAvailableException("failover", "link-core (LinkRunner with the failover gates) and link-azure (ArmManagedInstancePort)",
-                "use the SSMS failover wizard, or 'az sql mi link failover' for the Managed Instance side");
+    static int execute(FailoverCommand command, LinkPlan plan) {
+        return Runs.execute(command, plan, LinkRunner::run);
     }
 }

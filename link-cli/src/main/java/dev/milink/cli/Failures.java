@@ -21,6 +21,17 @@ final class Failures {
      * @return {@code exitCode}
      */
     static int report(BaseCommand command, Throwable error, int exitCode) {
+        return report(command, error, exitCode, Map.of());
+    }
+
+    /**
+     * @param command the command that failed
+     * @param error the failure
+     * @param exitCode the exit code to return
+     * @param extra fields added to the JSON error document (for example the per-link outcome of a run)
+     * @return {@code exitCode}
+     */
+    static int report(BaseCommand command, Throwable error, int exitCode, Map<String, Object> extra) {
         PrintWriter err = command.err();
         String problem;
         String fix;
@@ -44,7 +55,9 @@ final class Failures {
         }
         err.flush();
         if (command.output.json()) {
-            command.out().println(Json.write(document(command.name(), exitCode, error, problem, fix, "")));
+            Map<String, Object> doc = document(command.name(), exitCode, error, problem, fix, "");
+            extra.forEach(doc::putIfAbsent);
+            command.out().println(Json.write(doc));
             command.out().flush();
         }
         return exitCode;

@@ -22,6 +22,7 @@ abstract class LinkCommand extends BaseCommand {
 
     /** @return the connections of this run, opened on first use */
     Sessions sessions() {
-        return new Sessions(connection, environment());
+        SessionFactory factory = root == null ? SessionFactory.LIVE : root.sessionFactory();
+        return factory.open(connection, environment());
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + CliEnvironment.SQL_PASSWORD + " or a prompt) and to Azure (DefaultAzureCredential)."},
         subcommands = {PlanCommand.class, ScriptCommand.class, CheckCommand.class, CreateCommand.class,
             StatusCommand.class, FailoverCommand.class, FailbackCommand.class, DropCommand.class,
-            RotateCertificateCommand.class, ResumeCommand.class, RollbackCommand.class, DemoCommand.class,
+            RotateCertificateCommand.class, RepairSplitBrainCommand.class, ResumeCommand.class, RollbackCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Milink implements Callable<Integer> {
 
@@ -33,6 +33,7 @@ public final class Milink implements Callable<Integer> {
     CommandSpec spec;
 
     private final CliEnvironment environment;
+    private final SessionFactory sessions;
 
     /** A command reading the process environment and console. */
     public Milink() {
@@ -43,7 +44,21 @@ public final class Milink implements Callable<Integer> {
      * @param environment where variables and passwords come from (injectable for tests)
      */
     public Milink(CliEnvironment environment) {
+        this(environment, SessionFactory.LIVE);
+    }
+
+    /**
+     * @param environment where variables and passwords come from
+     * @param sessions how commands reach SQL Server and the Managed Instance (tests point them at simulators)
+     */
+    public Milink(CliEnvironment environment, SessionFactory sessions) {
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    }
+
+    /** @return how commands open their connections */
+    SessionFactory sessionFactory() {
+        return sessions;
     }
 
     /** @return the environment the commands read */

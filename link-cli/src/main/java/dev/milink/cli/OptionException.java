@@ -9,7 +9,9 @@ public final class OptionException extends CommandLine.ParameterException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The option at fault, serialized with the exception. */
     private final String option;
+    /** How to fix it, serialized with the exception. */
     private final String fix;
 
     /**

@@ -1,15 +1,15 @@
 package dev.milink.cli;
 
+import dev.milink.LinkPlan;
+import dev.milink.core.LinkRunner;
+
 /**
- * The execution of {@code milink resume}, the one place to complete when its modules land on main.
- * It will make exactly these calls:
+ * The execution of {@code milink resume}: continues a stopped run from its journal.
  *
  * <pre>{@code
- * try (Sessions s = command.sessions()) {
- *     LinkRunner.with(s.sqlServer(), s.managedInstance(plan.spec().managedInstance()))
- *             .journal(<file journal in command.journalDir>).secrets(s.secrets()).listener(command.progress()).resume(plan);
- * }   // another runner holds the lock or the plan hash differs: JOURNAL_CONFLICT -> exit 1
+ * LinkRunner.with(sql, mi).journal(JournalStore.directory(journalDir)).secrets(secrets).listener(progress).resume(plan);
  * }</pre>
+ * Another runner holding the lock, or a journal of another plan, is {@code JOURNAL_CONFLICT}: exit 1.
  */
 final class ResumeRun {
 
@@ -21,8 +21,7 @@ final class ResumeRun {
      * @param plan the plan of the stopped run (its hash must match the journal)
      * @return the exit code
      */
-    static int execute(ResumeCommand command, dev.milink.LinkPlan plan) {
-        throw new NotAvailableException("resume", "link-core (LinkRunner.resume) and link-azure (ArmManagedInstancePort)",
-                "every statement in 'milink script' is guarded by IF NOT EXISTS, so rerunning the script continues where it stopped");
+    static int execute(ResumeCommand command, LinkPlan plan) {
+        return Runs.execute(command, plan, LinkRunner::resume);
     }
 }

@@ -1,14 +1,15 @@
 package dev.milink.cli;
 
+import dev.milink.LinkPlan;
+import dev.milink.core.RollbackReport;
+import java.util.Map;
+
 /**
- * The execution of {@code milink rollback}, the one place to complete when its modules land on main.
- * It will make exactly these calls:
+ * The execution of {@code milink rollback}: undoes in reverse what the journal records the plan's run created;
+ * never drops a user database.
  *
  * <pre>{@code
- * try (Sessions s = command.sessions()) {
- *     LinkRunner.with(s.sqlServer(), s.managedInstance(plan.spec().managedInstance()))
- *             .journal(<file journal in command.journalDir>).listener(command.progress()).rollback(plan);
- * }
+ * RollbackReport report = LinkRunner.with(sql, mi).journal(JournalStore.directory(journalDir)).rollback(plan);
  * }</pre>
  */
 final class RollbackRun {
@@ -18,11 +19,29 @@ final class RollbackRun {
 
     /**
      * @param command the command
-     * @param plan the plan of the stopped run
+     * @param plan the plan whose run is undone
      * @return the exit code
      */
-    static int execute(RollbackCommand command, dev.milink.LinkPlan plan) {
-        throw new NotAvailableException("rollback", "link-core (LinkRunner.rollback) and link-azure (ArmManagedInstancePort)",
-                "'milink script --drop <same options>' writes the T-SQL and az steps that remove what was created");
+    static int execute(RollbackCommand command, LinkPlan plan) {
+        try (Sessions sessions = command.sessions()) {
+            RollbackReport report = Runs.runner(command, sessions, plan).rollback(plan);
+            Map<String, Object> doc = Json.object();
+            doc.put("hash", plan.hash());
+            doc.put("succeeded", report.succeeded());
+            doc.put("undone", report.undone().stream().map(id -> id.value()).toList());
+            doc.put("leftInPlace", report.leftInPlace());
+            if (report.failure().isPresent()) {
+                return Failures.report(command, report.failure().get(), ExitCodes.of(report.failure().get()), doc);
+            }
+            if (command.output.json()) {
+                command.emitJson(doc);
+                return ExitCodes.OK;
+            }
+            command.out().println("Rollback finished: " + report.undone().size() + " step(s) undone.");
+            report.undone().forEach(id -> command.out().println("  undone: " + id.value()));
+            report.leftInPlace().forEach(l -> command.out().println("  left in place: " + l));
+            command.out().flush();
+            return ExitCodes.OK;
+        }
     }
 }

@@ -1,14 +1,14 @@
 package dev.milink.cli;
 
+import dev.milink.LinkPlan;
+import dev.milink.core.LinkRunner;
+
 /**
- * The execution of {@code milink rotate-certificate}, the one place to complete when its modules land on main.
- * It will make exactly these calls:
+ * The execution of {@code milink rotate-certificate}: the rotation of SQL Server's endpoint certificate.
  *
  * <pre>{@code
- * try (Sessions s = command.sessions()) {
- *     LinkRunner.with(s.sqlServer(), s.managedInstance(plan.spec().managedInstance()))
- *             .journal(<file journal in command.journalDir>).secrets(s.secrets()).listener(command.progress()).run(plan);
- * }
+ * LinkRunner.with(sessions.sqlServer(), sessions.managedInstance(mi)).journal(JournalStore.directory(journalDir))
+ *         .listener(progress).run(plan);
  * }</pre>
  */
 final class RotateCertificateRun {
@@ -21,8 +21,7 @@ final class RotateCertificateRun {
      * @param plan the plan (from link-api's planner)
      * @return the exit code
      */
-    static int execute(RotateCertificateCommand command, dev.milink.LinkPlan plan) {
-        throw new NotAvailableException("rotate-certificate", "link-core (LinkRunner) and link-azure (ArmManagedInstancePort)",
-                "follow the certificate rotation steps in the Managed Instance link documentation");
+    static int execute(RotateCertificateCommand command, LinkPlan plan) {
+        return Runs.execute(command, plan, LinkRunner::run);
     }
 }

@@ -1,78 +1,60 @@
 package dev.milink.cli;
 
-import dev.milink.LinkException;
 import dev.milink.ManagedInstance;
 import dev.milink.SecretSource;
+import dev.milink.core.EndpointProbe;
+import dev.milink.core.Sleeper;
 import dev.milink.port.ManagedInstancePort;
 import dev.milink.port.SqlServerPort;
-import dev.milink.tsql.JdbcSqlServerPort;
-import java.util.Objects;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * The connections of one command run, opened lazily (a command that fails its own checks first never prompts
- * for a password or connects) and closed together.
+ * The connections of one command run and the run-time settings that go with them, closed together. The live
+ * implementation ({@link SessionFactory#LIVE}) connects lazily over JDBC and Azure Resource Manager; tests and
+ * embedders supply their own through {@link SessionFactory}.
  */
-final class Sessions implements AutoCloseable {
+public interface Sessions extends AutoCloseable {
 
-    private final ConnectionOptions options;
-    private final CliEnvironment environment;
-    private JdbcSqlServerPort sqlServer;
-
-    /**
-     * @param options the connection options
-     * @param environment where secrets come from
-     */
-    Sessions(ConnectionOptions options, CliEnvironment environment) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.environment = Objects.requireNonNull(environment, "environment");
-    }
-
-    /** @return the SQL Server port, connecting on first use */
-    SqlServerPort sqlServer() {
-        if (sqlServer == null) {
-            sqlServer = JdbcSqlServerPort.of(options.sqlServer(environment));
-        }
-        return sqlServer;
-    }
+    /** @return SQL Server's port, connecting on first use */
+    SqlServerPort sqlServer();
 
     /**
-     * The Managed Instance port. Once link-azure is on main this becomes
-     * {@code ArmManagedInstancePort.builder().managedInstance(mi).credential(new DefaultAzureCredentialBuilder()
-     * .build()).endpoint(options.armEndpoint()).build()}.
-     *
      * @param managedInstance the instance
-     * @return the port
+     * @return the Managed Instance's port (Azure Resource Manager), created on first use
      */
-    ManagedInstancePort managedInstance(ManagedInstance managedInstance) {
-        Objects.requireNonNull(managedInstance, "managedInstance");
-        options.armEndpoint();
-        throw new NotAvailableException("(Azure side)", "link-azure (ArmManagedInstancePort)",
-                "run 'milink script' and follow its az/REST steps for the Managed Instance side");
+    ManagedInstancePort managedInstance(ManagedInstance managedInstance);
+
+    /** @return a port on the Managed Instance's SQL endpoint for health reads, when one is configured */
+    default Optional<SqlServerPort> managedInstanceSql() {
+        return Optional.empty();
     }
 
-    /**
-     * The master key password: {@value CliEnvironment#MASTER_KEY_PASSWORD}, else an interactive prompt.
-     *
-     * @return the secret source handed to the runner
-     */
-    SecretSource secrets() {
-        SecretSource fromEnvironment = SecretSource.fromLookup(environment.lookup());
-        return name -> {
-            try {
-                return fromEnvironment.secret(name);
-            } catch (LinkException missing) {
-                if (SecretSource.MASTER_KEY_PASSWORD.equals(name)) {
-                    return environment.secret(CliEnvironment.MASTER_KEY_PASSWORD, "Database master key password");
-                }
-                throw missing;
-            }
-        };
+    /** @return where the master key password comes from */
+    SecretSource secrets();
+
+    /** @return the time source of runs and health reads */
+    default Clock clock() {
+        return Clock.systemUTC();
     }
 
+    /** @return how runs wait */
+    default Sleeper sleeper() {
+        return Sleeper.system();
+    }
+
+    /** @return how the reachability check probes SQL Server's endpoint */
+    default EndpointProbe endpointProbe() {
+        return EndpointProbe.tcp(Duration.ofSeconds(3));
+    }
+
+    /** @return how often runs poll while waiting for seeding, synchronization or LSNs */
+    default Duration pollInterval() {
+        return Duration.ofSeconds(10);
+    }
+
+    /** Closes every connection that was opened. */
     @Override
-    public void close() {
-        if (sqlServer != null) {
-            sqlServer.close();
-        }
-    }
+    void close();
 }

@@ -82,11 +82,11 @@ class SecretsTest {
 
     @Test
     void theMasterKeyComesFromItsVariableThroughTheSecretSource() {
-        try (Sessions sessions = new Sessions(parse(), CliEnvironment.of(ENV))) {
+        try (Sessions sessions = new LiveSessions(parse(), CliEnvironment.of(ENV))) {
             assertThat(sessions.secrets().secret(SecretSource.MASTER_KEY_PASSWORD).reveal()).isEqualTo(MASTER_KEY);
             assertThat(sessions.secrets().secret(SecretSource.MASTER_KEY_PASSWORD).toString()).doesNotContain(MASTER_KEY);
         }
-        try (Sessions none = new Sessions(parse(), CliEnvironment.of(Map.of()))) {
+        try (Sessions none = new LiveSessions(parse(), CliEnvironment.of(Map.of()))) {
             assertThatThrownBy(() -> none.secrets().secret(SecretSource.MASTER_KEY_PASSWORD))
                     .hasMessageContaining(CliEnvironment.MASTER_KEY_PASSWORD);
         }

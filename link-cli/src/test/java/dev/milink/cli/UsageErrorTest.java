@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class UsageErrorTest {
 
-    static final String LINK_COMMANDS = "plan,script,check,create,status,failover,failback,drop,rotate-certificate,resume,rollback";
+    static final String LINK_COMMANDS = "plan,script,check,create,status,failover,failback,drop,rotate-certificate,resume,rollback,repair-split-brain";
 
     private static void assertCleanUsageError(Cli.Result r, String option) {
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.USAGE);
@@ -128,19 +128,28 @@ class UsageErrorTest {
     }
 
     @Test
-    void commandsWaitingForOtherModulesSayWhatTheyNeedAndChangeNothing() {
+    void connectedCommandsWithoutAConnectionNameTheOptionAndChangeNothing() {
         String[][] commands = {{"check"}, {"create"}, {"status"}, {"failback", "--workload-stopped"}, {"drop"},
             {"rotate-certificate", "--new-certificate-name", "Cert2", "--new-certificate-expiry", "2027-06-30"},
             {"resume"}, {"rollback"}, {"failover", "--planned", "--workload-stopped"},
-            {"failover", "--forced", "--allow-data-loss"}};
+            {"failover", "--forced", "--allow-data-loss"}, {"repair-split-brain", "--demote", "managed-instance"}};
         for (String[] args : commands) {
             String command = args[0];
             Cli.Result r = Cli.run(Cli.concat(Cli.concat(args, "--json"), Cli.LINK));
-            assertThat(r.exit()).as(command).isEqualTo(ExitCodes.EXECUTION_FAILED);
-            assertThat(r.err()).contains("needs link-").contains("nothing was changed").contains("Fix:");
+            assertThat(r.exit()).as(command + r.all()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("--sql-host").contains("Fix:");
             assertThat(MiniJson.object(r.out())).containsEntry("ok", false).containsEntry("command", command);
         }
-        assertThat(Cli.run("demo").exit()).isEqualTo(ExitCodes.EXECUTION_FAILED);
+    }
+
+    @Test
+    void repairSplitBrainNeedsASideAndWatchAPositiveInterval() {
+        Cli.Result none = Cli.run(Cli.concat(new String[] {"repair-split-brain"}, Cli.LINK));
+        assertThat(none.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("--demote");
+        assertCleanUsageError(Cli.run(Cli.concat(new String[] {"repair-split-brain", "--demote", "nowhere"}, Cli.LINK)),
+                "--demote");
+        assertCleanUsageError(Cli.run(Cli.concat(new String[] {"status", "--watch", "0"}, Cli.LINK)), "--watch");
     }
 
     @Test
@@ -163,7 +172,8 @@ class UsageErrorTest {
 
     @Test
     void verboseShowsTheTraceOfAFailure() {
-        Cli.Result r = Cli.run(Cli.concat(new String[] {"create", "--verbose"}, Cli.LINK));
+        Cli.Result r = Cli.run(Map.of(CliEnvironment.SQL_PASSWORD, "x"), Cli.concat(new String[] {"create", "--verbose", "--sql-host", "127.0.0.1", "--sql-port",
+            "1", "--sql-user", "sa"}, Cli.LINK));
         assertThat(r.exit()).isEqualTo(ExitCodes.EXECUTION_FAILED);
         assertThat(r.err()).contains("\tat dev.milink.cli.");
     }

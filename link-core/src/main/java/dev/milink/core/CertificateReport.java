@@ -34,7 +34,6 @@ public record CertificateReport(Instant observedAt, List<Entry> certificates) {
     public record Entry(String name, Instant expiry, long daysLeft, boolean usedByEndpoint, Optional<String> warning) {
     }
 
-    /** Copies the list. */
     public CertificateReport {
         Objects.requireNonNull(observedAt, "observedAt");
         certificates = List.copyOf(certificates);

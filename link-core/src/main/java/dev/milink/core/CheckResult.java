@@ -18,7 +18,6 @@ import java.util.Optional;
 public record CheckResult(Prerequisite prerequisite, Optional<DatabaseName> database, CheckStatus status,
         String observed, String rule, String fix) {
 
-    /** Checks for nulls. */
     public CheckResult {
         Objects.requireNonNull(prerequisite, "prerequisite");
         Objects.requireNonNull(database, "database");

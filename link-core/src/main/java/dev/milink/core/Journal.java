@@ -36,7 +36,6 @@ public record Journal(String key, String planHash, PlanKind kind, Instant create
     /** The fact key of the Managed Instance's FQDN. */
     public static final String FQDN = "managed-instance-fqdn";
 
-    /** Copies the collections. */
     public Journal {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(planHash, "planHash");

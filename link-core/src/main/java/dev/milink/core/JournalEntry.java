@@ -19,7 +19,6 @@ import java.util.Optional;
 public record JournalEntry(StepId step, StepState state, boolean created, int attempts, Optional<Instant> started,
         Optional<Instant> finished, String note) {
 
-    /** Checks for nulls and flattens the note to one line. */
     public JournalEntry {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(state, "state");

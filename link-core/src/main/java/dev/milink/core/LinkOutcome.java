@@ -14,7 +14,6 @@ import java.util.Optional;
  */
 public record LinkOutcome(DatabaseName database, Status status, Optional<LinkException> error) {
 
-    /** Checks for nulls. */
     public LinkOutcome {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(status, "status");

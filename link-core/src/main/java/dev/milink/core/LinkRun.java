@@ -46,7 +46,6 @@ public record LinkRun(LinkPlan plan, boolean resumed, Map<DatabaseName, LinkOutc
         this(plan, resumed, outcomes, stepsApplied, stepsSkipped, took, stepDurations, failure, preflight, List.of());
     }
 
-    /** Copies the maps. */
     public LinkRun {
         notes = List.copyOf(notes);
         outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));

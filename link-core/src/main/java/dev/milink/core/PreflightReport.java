@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public record PreflightReport(List<CheckResult> results) {
 
-    /** Copies the list. */
     public PreflightReport {
         results = List.copyOf(results);
     }

@@ -14,7 +14,6 @@ import java.util.Optional;
  */
 public record RollbackReport(List<StepId> undone, List<String> leftInPlace, Optional<LinkException> failure) {
 
-    /** Copies the lists. */
     public RollbackReport {
         undone = List.copyOf(undone);
         leftInPlace = List.copyOf(leftInPlace);

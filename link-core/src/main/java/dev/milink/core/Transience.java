@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a failure is worth retrying. Adapters mark transient failures with
@@ -27,7 +25,6 @@ public final class Transience {
             "serviceunavailable", "operationtimedout", "gatewaytimeout", "badgateway", "managedinstanceisbusy",
             "conflictingserveroperation", "429", "500", "502", "503", "504");
 
-    private static final Pattern RETRY_AFTER = Pattern.compile("(?i)retry-after[:=]\\s*(\\d+)");
 
     private Transience() {
     }
@@ -59,19 +56,15 @@ public final class Transience {
     }
 
     /**
-     * The server's {@code Retry-After} hint. Until {@code LinkException} carries it as a typed accessor, adapters
-     * put {@code Retry-After: <seconds>} in the message of the exception or one of its causes.
+     * The server's {@code Retry-After} hint, carried by the first {@link LinkException} in the cause chain that has one.
      *
      * @param failure a failure
      * @return the hint, if any
      */
     public static Optional<Duration> retryAfter(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null) {
-                Matcher m = RETRY_AFTER.matcher(t.getMessage());
-                if (m.find()) {
-                    return Optional.of(Duration.ofSeconds(Long.parseLong(m.group(1))));
-                }
+            if (t instanceof LinkException e && e.retryAfter().isPresent()) {
+                return e.retryAfter();
             }
         }
         return Optional.empty();

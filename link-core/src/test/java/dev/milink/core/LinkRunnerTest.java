@@ -104,7 +104,7 @@ class LinkRunnerTest {
         Fixture f = new Fixture("SalesDb");
         f.world.faults.fail("apply:mi.trust-certificate:before", 1, () -> new LinkExecutionException(LinkErrorCode.ARM_ERROR,
                 new dev.milink.step.StepId("mi.trust-certificate"), dev.milink.step.Side.MANAGED_INSTANCE, null, "TooManyRequests",
-                "throttled. Retry-After: 30", "wait", null));
+                "throttled", "wait", null, java.time.Duration.ofSeconds(30)));
         f.runner().run(Fixture.plan("SalesDb")).orThrow();
         assertThat(f.events(LinkEvent.StepRetried.class)).singleElement()
                 .satisfies(e -> assertThat(e.delay()).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(30)));

@@ -39,8 +39,13 @@ class TransienceTest {
 
     @Test
     void readsRetryAfter() {
-        assertThat(Transience.retryAfter(arm("TooManyRequests", "throttled, Retry-After: 17"))).contains(Duration.ofSeconds(17));
-        assertThat(Transience.retryAfter(arm("TooManyRequests", "throttled"))).isEmpty();
+        LinkExecutionException throttled = new LinkExecutionException(LinkErrorCode.ARM_ERROR, new StepId("mi.link"),
+                Side.MANAGED_INSTANCE, null, "TooManyRequests", "throttled", "wait", null, Duration.ofSeconds(17));
+        assertThat(Transience.retryAfter(throttled)).contains(Duration.ofSeconds(17));
+        assertThat(Transience.retryAfter(new LinkException(LinkErrorCode.INTERNAL, "wrapped", "", throttled)))
+                .as("found through the cause chain").contains(Duration.ofSeconds(17));
+        assertThat(Transience.retryAfter(arm("TooManyRequests", "throttled, Retry-After: 17")))
+                .as("a number in a message is not a hint").isEmpty();
     }
 
     @Test

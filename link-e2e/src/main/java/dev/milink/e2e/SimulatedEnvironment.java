@@ -1,5 +1,6 @@
 package dev.milink.e2e;
 
+import com.azure.core.credential.TokenCredential;
 import dev.milink.Link;
 import dev.milink.LinkDefinition;
 import dev.milink.ManagedInstance;
@@ -12,6 +13,8 @@ import dev.milink.core.JournalStore;
 import dev.milink.core.LinkMonitor;
 import dev.milink.core.LinkRunner;
 import dev.milink.core.Sleeper;
+import dev.milink.port.ManagedInstancePort;
+import dev.milink.port.SqlServerPort;
 import dev.milink.testkit.arm.ArmSimulators;
 import dev.milink.testkit.world.LinkedWorld;
 import dev.milink.testkit.world.SimulatedClock;
@@ -36,14 +39,16 @@ public final class SimulatedEnvironment implements AutoCloseable {
     private final JdbcSqlServerPort managedInstanceSql;
     private final ArmManagedInstancePort managedInstance;
     private final ManagedInstance managedInstanceId;
+    private final String masterKeyPassword;
 
-    private SimulatedEnvironment(LinkedWorld world) {
+    private SimulatedEnvironment(LinkedWorld world, TokenCredential credential, String masterKeyPassword) {
         this.world = world;
+        this.masterKeyPassword = masterKeyPassword;
         this.sqlServer = JdbcSqlServerPort.of(world.sqlServerDataSource());
         this.managedInstanceSql = JdbcSqlServerPort.of(world.managedInstanceDataSource());
         this.managedInstanceId = ManagedInstance.of(world.subscriptionId(), world.resourceGroup(), world.managedInstanceName());
         this.managedInstance = ArmManagedInstancePort.builder().managedInstance(managedInstanceId)
-                .credential(ArmSimulators.staticCredential()).httpClient(world.armHttpClient())
+                .credential(credential).httpClient(world.armHttpClient())
                 .environment(world.armEndpoint()).retryPolicy(ArmSimulators.fastRetryPolicy())
                 .pollInterval(Duration.ofMillis(1)).build();
     }
@@ -53,8 +58,19 @@ public final class SimulatedEnvironment implements AutoCloseable {
      * @return the environment
      */
     public static SimulatedEnvironment of(LinkedWorld world) {
+        return of(world, ArmSimulators.staticCredential(), MASTER_KEY_PASSWORD);
+    }
+
+    /**
+     * @param world a started world; closed together with this environment
+     * @param credential the Azure credential the ARM adapter authenticates with (the simulator accepts any token)
+     * @param masterKeyPassword the master key password the runners' secret source hands out
+     * @return the environment
+     */
+    public static SimulatedEnvironment of(LinkedWorld world, TokenCredential credential, String masterKeyPassword) {
         ArmSimulators.useFastPolling();
-        return new SimulatedEnvironment(Objects.requireNonNull(world, "world"));
+        return new SimulatedEnvironment(Objects.requireNonNull(world, "world"), Objects.requireNonNull(credential, "credential"),
+                Objects.requireNonNull(masterKeyPassword, "masterKeyPassword"));
     }
 
     /** @return the world of test doubles */
@@ -97,7 +113,7 @@ public final class SimulatedEnvironment implements AutoCloseable {
 
     /** @return the secrets used against the simulators */
     public SecretSource secrets() {
-        return SecretSource.ofMasterKeyPassword(Secret.of(MASTER_KEY_PASSWORD));
+        return SecretSource.ofMasterKeyPassword(Secret.of(masterKeyPassword));
     }
 
     /**
@@ -119,7 +135,18 @@ public final class SimulatedEnvironment implements AutoCloseable {
      *         honestly that a simulated endpoint was not probed (no traffic leaves loopback)
      */
     public LinkRunner runner() {
-        return LinkRunner.with(sqlServer, managedInstance).journal(JournalStore.inMemory()).secrets(secrets())
+        return runner(sqlServer, managedInstance);
+    }
+
+    /**
+     * A runner configured like {@link #runner()} over other ports, for example wrappers that inject crashes.
+     *
+     * @param sql the SQL Server port
+     * @param mi the Managed Instance port
+     * @return the runner, with an in-memory journal unless another is set
+     */
+    public LinkRunner runner(SqlServerPort sql, ManagedInstancePort mi) {
+        return LinkRunner.with(sql, mi).journal(JournalStore.inMemory()).secrets(secrets())
                 .clock(world.clock()).sleeper(sleeper()).pollInterval(Duration.ofSeconds(1))
                 .endpointProbe((host, port) -> Optional.of("not probed: the endpoint belongs to the simulated world"));
     }

@@ -167,7 +167,9 @@ public final class JdbcSqlServerPort implements SqlServerPort {
         int columns = meta.getColumnCount();
         String first = meta.getColumnLabel(1).toLowerCase(Locale.ROOT);
         boolean tagged = "q".equals(first);
-        String fixedTag = "traceflag".equals(first) ? "tracestatus" : null;
+        // DBCC results carry no tag column: recognise them by their first column.
+        String fixedTag = "traceflag".equals(first) ? ObservationQueries.TRACE_STATUS
+                : "database name".equals(first) ? ObservationQueries.LOG_SPACE : null;
         while (rs.next()) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int c = 1; c <= columns; c++) {

@@ -24,7 +24,9 @@ import dev.milink.step.DeleteTrustCertificate;
 import dev.milink.step.DemoteSqlServer;
 import dev.milink.step.DropAvailabilityGroup;
 import dev.milink.step.DropCertificate;
+import dev.milink.step.DropEndpoint;
 import dev.milink.step.DropManagedInstanceCertificate;
+import dev.milink.step.DropMasterKey;
 import dev.milink.step.FailoverManagedInstanceLink;
 import dev.milink.step.FailoverOnSqlServer;
 import dev.milink.step.ImportAzureRootCertificates;
@@ -76,6 +78,8 @@ class StepRenderingTest {
         steps.add(new DropAvailabilityGroup("DAG_SalesDb", DB, true));
         steps.add(new DropCertificate("Cert_SQLBOX01_endpoint_old", "rotated out"));
         steps.add(new DropManagedInstanceCertificate(Optional.empty()));
+        steps.add(new DropEndpoint("database_mirroring_endpoint", "rolled back"));
+        steps.add(new DropMasterKey("rolled back"));
         steps.add(new SetSqlServerReplicationMode("DAG_SalesDb", DB, "AG_SalesDb", "AG_SalesDb_MI", ReplicationMode.SYNC));
         steps.add(new FailoverOnSqlServer("DAG_SalesDb", DB, FailoverType.PLANNED));
         steps.add(new DemoteSqlServer("DAG_SalesDb", DB));
@@ -164,8 +168,11 @@ class StepRenderingTest {
     void drSecondStepsRenderTheDocumentedVerbs() {
         List<String> failover = TsqlScript.statements(new FailoverOnSqlServer("DAG_SalesDb", DB, FailoverType.FORCED_ALLOW_DATA_LOSS));
         assertThat(String.join("\n", failover)).contains("ALTER AVAILABILITY GROUP [DAG_SalesDb] FORCE_FAILOVER_ALLOW_DATA_LOSS;");
+        assertThat(String.join("\n", failover)).contains("IF NOT EXISTS (SELECT 1 FROM sys.dm_hadr_availability_replica_states");
+        // a planned FAILOVER runs on the current primary: guarded to run only while this side is still primary
         assertThat(String.join("\n", TsqlScript.statements(new FailoverOnSqlServer("DAG_SalesDb", DB, FailoverType.PLANNED))))
-                .contains("ALTER AVAILABILITY GROUP [DAG_SalesDb] FAILOVER;");
+                .contains("ALTER AVAILABILITY GROUP [DAG_SalesDb] FAILOVER;")
+                .contains("\nIF EXISTS (SELECT 1 FROM sys.dm_hadr_availability_replica_states").doesNotContain("IF NOT EXISTS");
         assertThat(String.join("\n", TsqlScript.statements(new DemoteSqlServer("DAG_SalesDb", DB))))
                 .contains("SET (ROLE = SECONDARY);");
     }

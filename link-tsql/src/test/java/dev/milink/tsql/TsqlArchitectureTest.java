@@ -1,5 +1,6 @@
 package dev.milink.tsql;
 
+import dev.milink.archrules.ExposureRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;

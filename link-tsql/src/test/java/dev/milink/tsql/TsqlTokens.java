@@ -9,13 +9,13 @@ import java.util.List;
  * starting with {@code :} or {@code !!}, or a {@code GO} line), words and single punctuation characters.
  * Unterminated brackets, strings or comments are reported, not guessed.
  */
-final class TsqlTokens {
+public final class TsqlTokens {
 
-    enum Kind { WORD, IDENTIFIER, STRING, COMMENT, SQLCMD, PUNCT }
+    public enum Kind { WORD, IDENTIFIER, STRING, COMMENT, SQLCMD, PUNCT }
 
-    record Token(Kind kind, String text) {
+    public record Token(Kind kind, String text) {
         /** @return the token with identifier, string and comment contents blanked out */
-        Token shape() {
+        public Token shape() {
             return switch (kind) {
                 case IDENTIFIER, STRING, COMMENT -> new Token(kind, "");
                 default -> this;
@@ -23,7 +23,7 @@ final class TsqlTokens {
         }
     }
 
-    static final class UnterminatedException extends RuntimeException {
+    public static final class UnterminatedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UnterminatedException(String what, int at) {
@@ -34,7 +34,7 @@ final class TsqlTokens {
     private TsqlTokens() {
     }
 
-    static boolean balanced(String sql) {
+    public static boolean balanced(String sql) {
         try {
             tokens(sql);
             return true;
@@ -43,7 +43,7 @@ final class TsqlTokens {
         }
     }
 
-    static List<Token> tokens(String sql) {
+    public static List<Token> tokens(String sql) {
         List<Token> out = new ArrayList<>();
         int i = 0;
         int n = sql.length();
@@ -159,7 +159,7 @@ final class TsqlTokens {
         return out;
     }
 
-    static List<Token> shape(String sql) {
+    public static List<Token> shape(String sql) {
         return tokens(sql).stream().map(Token::shape).toList();
     }
 }

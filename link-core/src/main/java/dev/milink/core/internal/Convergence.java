@@ -16,6 +16,8 @@ import dev.milink.step.DeleteManagedInstanceLink;
 import dev.milink.step.DeleteTrustCertificate;
 import dev.milink.step.DropAvailabilityGroup;
 import dev.milink.step.DropCertificate;
+import dev.milink.step.DropEndpoint;
+import dev.milink.step.DropMasterKey;
 import dev.milink.step.DropManagedInstanceCertificate;
 import dev.milink.step.ImportAzureRootCertificates;
 import dev.milink.step.ImportManagedInstanceCertificate;
@@ -76,6 +78,11 @@ final class Convergence {
             return when(sql.certificate(fqdn).isEmpty(), "no certificate [" + fqdn + "]");
         } else if (step instanceof DropCertificate s) {
             return when(sql.certificate(s.name()).isEmpty(), "no certificate [" + s.name() + "]");
+        } else if (step instanceof DropEndpoint s) {
+            return when(sql.mirroringEndpoint().filter(e -> e.name().equalsIgnoreCase(s.name())).isEmpty(),
+                    "no endpoint [" + s.name() + "]");
+        } else if (step instanceof DropMasterKey) {
+            return when(!sql.server().masterKeyPresent(), "no master key in master");
         }
         // Not observable here (log backups, failover steps): the journal is the only memory.
         return when(journalDone, "done in an earlier run (journal)");

@@ -64,7 +64,21 @@ public final class Execution {
             events.emit(new LinkEvent.PlanStarted(started, plan, resumed));
             Resilient resilient = new Resilient(settings, events);
             Step first = plan.steps().get(0);
-            SqlServerState sql = resilient.call(first, false, () -> settings.sql().observe(Preflight.databasesOf(plan)));
+            SqlServerState sql;
+            try {
+                sql = resilient.call(first, false, () -> settings.sql().observe(Preflight.databasesOf(plan)));
+            } catch (LinkException e) {
+                // SQL Server could not be read beyond the retries: nothing ran; reported in the run, not thrown.
+                LinkExecutionException error = StepRunner.wrap(first, e);
+                events.emit(new LinkEvent.StepFailed(settings.clock().instant(), first, error));
+                Map<DatabaseName, LinkOutcome> skipped = new LinkedHashMap<>();
+                Preflight.databasesOf(plan).forEach(db -> skipped.put(db,
+                        new LinkOutcome(db, LinkOutcome.Status.SKIPPED, Optional.of(error))));
+                LinkRun result = new LinkRun(plan, resumed, skipped, 0, 0, Duration.between(started, settings.clock().instant()),
+                        Map.of(), Optional.of(error), Optional.empty());
+                events.emit(new LinkEvent.PlanFinished(settings.clock().instant(), plan, false, result.took()));
+                return result;
+            }
             boolean rerun = existing.isPresent() || Reruns.indicated(plan, sql);
             RunState state = new RunState(settings, resilient, plan, recorder, rerun, sql);
             LinkRun result = new Execution.Flow(state, events, started).run(resumed);
@@ -106,9 +120,20 @@ public final class Execution {
                         () -> (perLink.values().stream().allMatch(List::isEmpty) ? before : after).add(step));
             }
             Checks checks = new Checks(state, events);
-            Optional<PreflightReport> report = Preflight.checksOf(plan).isEmpty() ? Optional.empty()
-                    : Optional.of(checks.evaluate(failed));
-            LinkException shared = checks.serverFailure();
+            Optional<PreflightReport> report;
+            LinkException shared;
+            try {
+                report = Preflight.checksOf(plan).isEmpty() ? Optional.empty() : Optional.of(checks.evaluate(failed));
+                shared = checks.serverFailure();
+            } catch (LinkException e) {
+                // A read the checks need failed beyond its retries (ARM throttling, SQL Server unreachable): reported
+                // in the run like any step failure, naming the first check, rather than thrown out of run().
+                Step first = Preflight.checksOf(plan).get(0);
+                LinkExecutionException error = StepRunner.wrap(first, e);
+                events.emit(new LinkEvent.StepFailed(state.settings.clock().instant(), first, error));
+                report = Optional.empty();
+                shared = error;
+            }
             boolean anyLinkLeft = perLink.keySet().stream().anyMatch(db -> !failed.containsKey(db));
             if (shared == null && anyLinkLeft) {
                 shared = runShared(before);

@@ -25,6 +25,8 @@ public final class PrerequisiteRules {
 
     /** SQL Server 2022 CU10: the first build on which the Managed Instance can be the initial primary. */
     static final String MI_PRIMARY_MINIMUM = "16.0.4095.4";
+    /** SQL Server 2022 fails a distributed availability group over with T-SQL from CU13 on. */
+    static final String TSQL_FAILOVER_MINIMUM = "16.0.4125.3";
     /** Links count against the database limit: 100 on General Purpose and Business Critical. */
     static final int DEFAULT_DATABASE_LIMIT = 100;
     /** The largest replication lag a planned failover accepts unless configured otherwise. */
@@ -120,7 +122,10 @@ public final class PrerequisiteRules {
             return result(p, Optional.empty(), false, observed + ": not a version the link supports");
         }
         boolean miPrimary = plan.spec().initialPrimary() == InitialPrimary.MANAGED_INSTANCE;
-        String minimum = miPrimary && actual == SqlServerVersion.SQL_SERVER_2022 ? MI_PRIMARY_MINIMUM : actual.minimumBuild();
+        boolean tsqlFailover = plan.steps().stream().anyMatch(s -> s instanceof dev.milink.step.FailoverOnSqlServer f
+                && f.type() == dev.milink.FailoverType.PLANNED);
+        String minimum = actual != SqlServerVersion.SQL_SERVER_2022 ? actual.minimumBuild()
+                : tsqlFailover ? TSQL_FAILOVER_MINIMUM : miPrimary ? MI_PRIMARY_MINIMUM : actual.minimumBuild();
         if (!server.buildAtLeast(minimum)) {
             return result(p, Optional.empty(), false, observed + " is below the minimum " + minimum);
         }

@@ -21,6 +21,8 @@ import dev.milink.step.DeleteManagedInstanceLink;
 import dev.milink.step.DeleteTrustCertificate;
 import dev.milink.step.DropAvailabilityGroup;
 import dev.milink.step.DropCertificate;
+import dev.milink.step.DropEndpoint;
+import dev.milink.step.DropMasterKey;
 import dev.milink.step.DropManagedInstanceCertificate;
 import dev.milink.step.ImportAzureRootCertificates;
 import dev.milink.step.ImportManagedInstanceCertificate;
@@ -69,7 +71,6 @@ public final class Rollback {
             if (fqdn.isPresent()) {
                 inputs = inputs.withManagedInstanceFqdn(fqdn.get());
             }
-            boolean endpointCreated = created(journal, plan, CreateMirroringEndpoint.class);
             List<StepId> undone = new ArrayList<>();
             List<String> left = new ArrayList<>();
             Optional<LinkException> failure = Optional.empty();
@@ -80,7 +81,7 @@ public final class Rollback {
                 if (!entry.mayHaveCreated() || entry.state() == StepState.ROLLED_BACK) {
                     continue;
                 }
-                List<Step> compensation = compensation(step, journal, fqdn, endpointCreated, left);
+                List<Step> compensation = compensation(step, journal, fqdn, left);
                 try {
                     for (Step undo : compensation) {
                         apply(settings, resilient, events, undo, inputs);
@@ -116,7 +117,7 @@ public final class Rollback {
         events.emit(new LinkEvent.StepCompleted(settings.clock().instant(), undo, Duration.between(start, settings.clock().instant()), detail));
     }
 
-    private static List<Step> compensation(Step step, Journal journal, Optional<String> fqdn, boolean endpointCreated, List<String> left) {
+    private static List<Step> compensation(Step step, Journal journal, Optional<String> fqdn, List<String> left) {
         if (step instanceof CreateManagedInstanceLink s) {
             left.add("database [" + s.target() + "] on the Managed Instance (if seeding created it): deleting the link leaves it, and milink never drops a database");
             return List.of(new DeleteManagedInstanceLink(s.linkName(), s.target()));
@@ -133,21 +134,13 @@ public final class Rollback {
             return Arrays.stream(names.split(",")).filter(n -> !n.isBlank())
                     .<Step>map(n -> new DropCertificate(n, "rollback: imported by this run")).toList();
         } else if (step instanceof CreateEndpointCertificate s) {
-            if (endpointCreated) {
-                left.add("certificate [" + s.name() + "]: the endpoint this run created uses it, and no step type drops an endpoint");
-                return List.of();
-            }
+            // Rollback runs in reverse, so an endpoint this run created is already gone when its certificate goes.
             return List.of(new DropCertificate(s.name(), "rollback: created by this run"));
         } else if (step instanceof CreateMirroringEndpoint s) {
-            left.add("endpoint [" + s.name() + "]: no DropEndpoint step type in link-api");
+            return List.of(new DropEndpoint(s.name(), "rollback: created by this run"));
         } else if (step instanceof CreateMasterKey) {
-            left.add("master key in master: no DropMasterKey step type in link-api");
+            return List.of(new DropMasterKey("rollback: created by this run"));
         }
         return List.of();
-    }
-
-    private static boolean created(Journal journal, LinkPlan plan, Class<? extends Step> type) {
-        return plan.steps().stream().filter(type::isInstance).map(Step::id).map(journal::entry)
-                .anyMatch(e -> e.filter(JournalEntry::mayHaveCreated).isPresent());
     }
 }

@@ -269,6 +269,19 @@ public final class FakeWorld {
             } else if (step instanceof DropManagedInstanceCertificate s) {
                 String fqdn = s.fqdn().or(inputs::managedInstanceFqdn).orElseThrow();
                 return certs.remove(fqdn) == null ? StepResult.unchanged("absent") : StepResult.changed("dropped");
+            } else if (step instanceof DropEndpoint s) {
+                boolean present = endpoint != null && endpoint.name().equalsIgnoreCase(s.name());
+                if (present) {
+                    endpoint = null;
+                }
+                return present ? StepResult.changed("dropped") : StepResult.unchanged("absent");
+            } else if (step instanceof DropMasterKey) {
+                if (!privateKeys.isEmpty()) {
+                    throw new IllegalStateException("the master key still protects " + privateKeys);
+                }
+                boolean present = masterKey;
+                masterKey = false;
+                return present ? StepResult.changed("dropped") : StepResult.unchanged("absent");
             }
             return StepResult.changed("ran " + step.id());
         }

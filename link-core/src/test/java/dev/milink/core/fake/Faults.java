@@ -66,7 +66,7 @@ public final class Faults {
     private static RuntimeException transientFor(String point) {
         if (point.startsWith("apply:mi.")) {
             return new LinkExecutionException(LinkErrorCode.ARM_ERROR, new StepId(point.split(":")[1]), Side.MANAGED_INSTANCE,
-                    null, "TooManyRequests", "throttled. Retry-After: 2", "wait", null);
+                    null, "TooManyRequests", "throttled", "wait", null, java.time.Duration.ofSeconds(2));
         }
         if (point.startsWith("apply:")) {
             return new LinkExecutionException(LinkErrorCode.SQL_ERROR, new StepId(point.split(":")[1]), Side.SQL_SERVER,

@@ -13,9 +13,13 @@ public class ArmError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** HTTP status of the error response. */
     private final int status;
+    /** ARM error code, for example {@code RemoteDatabaseExists}. */
     private final String code;
+    /** Whether the error ends a long-running operation instead of answering the request. */
     private final boolean async;
+    /** {@code Retry-After} to send with the error, or {@code null} for none. */
     private final Integer retryAfterSeconds;
 
     /**

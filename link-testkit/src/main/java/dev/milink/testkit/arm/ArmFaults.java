@@ -131,7 +131,10 @@ public final class ArmFaults {
             }
         }
 
-        /** @param count how many matching requests the rule affects @return this */
+        /**
+         * @param count how many matching requests the rule affects
+         * @return this
+         */
         public Rule times(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("times must be at least 1, but was " + count);
@@ -139,7 +142,14 @@ public final class ArmFaults {
             return set(() -> remaining = count);
         }
 
-        /** Answer with {@code status} and {@code {"error":{"code":code,"message":message}}}. @return this */
+        /**
+         * Answer with {@code status} and {@code {"error":{"code":code,"message":message}}}.
+         *
+         * @param status HTTP status to answer with, for example 409
+         * @param code ARM error code, for example {@code Conflict}
+         * @param message error message; may be {@code null}
+         * @return this
+         */
         public Rule respond(int status, String code, String message) {
             return set(() -> {
                 this.kind = Kind.RESPOND;
@@ -149,12 +159,21 @@ public final class ArmFaults {
             });
         }
 
-        /** @param seconds {@code Retry-After} to send with a {@link #respond} fault @return this */
+        /**
+         * @param seconds {@code Retry-After} to send with a {@link #respond} fault
+         * @return this
+         */
         public Rule retryAfter(int seconds) {
             return set(() -> retryAfterSeconds = seconds);
         }
 
-        /** Make the write's long-running operation end {@code Failed} with this error. @return this */
+        /**
+         * Make the write's long-running operation end {@code Failed} with this error.
+         *
+         * @param code ARM error code the operation reports
+         * @param message error message; may be {@code null}
+         * @return this
+         */
         public Rule lroFailed(String code, String message) {
             return set(() -> {
                 this.kind = Kind.LRO_FAILED;
@@ -164,17 +183,30 @@ public final class ArmFaults {
             });
         }
 
-        /** Make the write's long-running operation end {@code Canceled}. @return this */
+        /**
+         * Make the write's long-running operation end {@code Canceled}.
+         *
+         * @return this
+         */
         public Rule lroCanceled() {
             return set(() -> kind = Kind.LRO_CANCELED);
         }
 
-        /** Break the connection without an answer. @return this */
+        /**
+         * Break the connection without an answer.
+         *
+         * @return this
+         */
         public Rule dropConnection() {
             return set(() -> kind = Kind.DROP_CONNECTION);
         }
 
-        /** Answer normally, but only after {@code delay}. @return this */
+        /**
+         * Answer normally, but only after {@code delay}.
+         *
+         * @param value how long to wait before answering
+         * @return this
+         */
         public Rule delay(Duration value) {
             return set(() -> {
                 kind = Kind.DELAY;

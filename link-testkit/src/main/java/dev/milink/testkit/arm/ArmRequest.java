@@ -20,7 +20,14 @@ import java.util.TreeMap;
  */
 public record ArmRequest(String method, URI uri, Map<String, String> headers, byte[] body) {
 
-    /** Normalises the method, copies headers into a case-insensitive map and never keeps a null body. */
+    /**
+     * Normalises the request: upper-cases the method, makes header lookups case-insensitive and copies the body.
+     *
+     * @param method HTTP method, any casing
+     * @param uri absolute request URI
+     * @param headers request headers, copied
+     * @param body request body, copied; {@code null} for none
+     */
     public ArmRequest {
         method = method.toUpperCase(Locale.ROOT);
         TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -55,7 +62,10 @@ public record ArmRequest(String method, URI uri, Map<String, String> headers, by
         return query().get("api-version");
     }
 
-    /** @return the header value, case-insensitive, or {@code null} */
+    /**
+     * @param name header name, any casing
+     * @return the header value, case-insensitive, or {@code null}
+     */
     public String header(String name) {
         return headers.get(name);
     }

@@ -17,7 +17,16 @@ import java.util.Map;
  */
 public record ArmResponse(int status, Map<String, String> headers, byte[] body, Duration delay, boolean dropConnection) {
 
-    /** Copies the mutable parts so a response cannot change after it was journaled. */
+    /**
+     * Copies headers and body so the response cannot change after it is built, and turns a missing body or
+     * delay into an empty one.
+     *
+     * @param status HTTP status
+     * @param headers response headers, copied
+     * @param body response body, copied; {@code null} for none
+     * @param delay delay before answering; {@code null} for none
+     * @param dropConnection whether to break the connection instead of answering
+     */
     public ArmResponse {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         body = body == null ? new byte[0] : body.clone();

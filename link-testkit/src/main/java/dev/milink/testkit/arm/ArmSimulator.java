@@ -151,7 +151,9 @@ public final class ArmSimulator {
         return faults;
     }
 
-    /** @param value the behaviour hook for links from now on (a linked world installs itself here) */
+    /**
+     * @param value the behaviour hook for links from now on (a linked world installs itself here)
+     */
     public void lifecycle(DagLifecycle value) {
         this.lifecycle = Objects.requireNonNull(value, "lifecycle");
     }
@@ -190,7 +192,15 @@ public final class ArmSimulator {
         return inst;
     }
 
-    /** @return the link, if it exists (names are case-insensitive) */
+    /**
+     * Looks up one link of a managed instance.
+     *
+     * @param subscription subscription id of the managed instance
+     * @param resourceGroup resource group of the managed instance
+     * @param instance managed instance name (case-insensitive)
+     * @param dagName name of the link (the distributed availability group)
+     * @return the link, if it exists (names are case-insensitive)
+     */
     public Optional<SimulatedLink> link(String subscription, String resourceGroup, String instance, String dagName) {
         return inLock(() -> Optional.ofNullable(instance(subscription, resourceGroup, instance).links().get(InstanceState.key(dagName))));
     }
@@ -204,12 +214,24 @@ public final class ArmSimulator {
         });
     }
 
-    /** @return the databases {@code GET .../databases} lists: user databases plus seeded link databases */
+    /**
+     * @param subscription subscription id of the managed instance
+     * @param resourceGroup resource group of the managed instance
+     * @param instance managed instance name (case-insensitive)
+     * @return the databases {@code GET .../databases} lists: user databases plus seeded link databases
+     */
     public List<String> databases(String subscription, String resourceGroup, String instance) {
         return inLock(() -> instance(subscription, resourceGroup, instance).databases());
     }
 
-    /** Adds a user database to an instance, as if restored or created there. */
+    /**
+     * Adds a user database to an instance, as if restored or created there.
+     *
+     * @param subscription subscription id of the managed instance
+     * @param resourceGroup resource group of the managed instance
+     * @param instance managed instance name (case-insensitive)
+     * @param databaseName name of the new user database
+     */
     public void addDatabase(String subscription, String resourceGroup, String instance, String databaseName) {
         inLock(() -> {
             instance(subscription, resourceGroup, instance).addUserDatabase(databaseName);
@@ -217,17 +239,32 @@ public final class ArmSimulator {
         });
     }
 
-    /** @return the instance's FQDN */
+    /**
+     * @param subscription subscription id of the managed instance
+     * @param resourceGroup resource group of the managed instance
+     * @param instance managed instance name (case-insensitive)
+     * @return the instance's FQDN
+     */
     public String fqdn(String subscription, String resourceGroup, String instance) {
         return inLock(() -> instance(subscription, resourceGroup, instance).spec().fqdn());
     }
 
-    /** @return the instance's {@code DATABASE_MIRRORING} endpoint certificate (what SQL Server must trust) */
+    /**
+     * @param subscription subscription id of the managed instance
+     * @param resourceGroup resource group of the managed instance
+     * @param instance managed instance name (case-insensitive)
+     * @return the instance's {@code DATABASE_MIRRORING} endpoint certificate (what SQL Server must trust)
+     */
     public X509Certificate endpointCertificate(String subscription, String resourceGroup, String instance) {
         return inLock(() -> instance(subscription, resourceGroup, instance).endpointCertificate("DATABASE_MIRRORING").certificate());
     }
 
-    /** @return uploaded server trust certificates of the instance: name to upper-case SHA-1 thumbprint, in upload order */
+    /**
+     * @param subscription subscription id of the managed instance
+     * @param resourceGroup resource group of the managed instance
+     * @param instance managed instance name (case-insensitive)
+     * @return uploaded server trust certificates of the instance: name to upper-case SHA-1 thumbprint, in upload order
+     */
     public Map<String, String> trustCertificateThumbprints(String subscription, String resourceGroup, String instance) {
         return inLock(() -> {
             Map<String, String> result = new LinkedHashMap<>();
@@ -272,12 +309,22 @@ public final class ArmSimulator {
             return this;
         }
 
-        /** Adds a managed instance with defaults. @return this */
+        /**
+         * Adds a managed instance with defaults.
+         *
+         * @param subscriptionId subscription id
+         * @param resourceGroup resource group
+         * @param name instance name, echoed with this casing
+         * @return this
+         */
         public Builder managedInstance(String subscriptionId, String resourceGroup, String name) {
             return managedInstance(subscriptionId, resourceGroup, name, spec -> { });
         }
 
-        /** @param value items per list page before a {@code nextLink} (default 2, so paging is exercised) @return this */
+        /**
+         * @param value items per list page before a {@code nextLink} (default 2, so paging is exercised)
+         * @return this
+         */
         public Builder pageSize(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("pageSize must be at least 1, but was " + value);
@@ -286,7 +333,10 @@ public final class ArmSimulator {
             return this;
         }
 
-        /** @param style long-running-operation style for every write @return this */
+        /**
+         * @param style long-running-operation style for every write
+         * @return this
+         */
         public Builder lroStyle(LroStyle style) {
             for (ArmOperation op : ArmOperation.values()) {
                 styles.put(op, style);
@@ -294,13 +344,20 @@ public final class ArmSimulator {
             return this;
         }
 
-        /** @param operation one write @param style its style @return this */
+        /**
+         * @param operation one write
+         * @param style its style
+         * @return this
+         */
         public Builder lroStyle(ArmOperation operation, LroStyle style) {
             styles.put(operation, Objects.requireNonNull(style, "style"));
             return this;
         }
 
-        /** @param value the status poll on which an operation completes (default 1: the first poll) @return this */
+        /**
+         * @param value the status poll on which an operation completes (default 1: the first poll)
+         * @return this
+         */
         public Builder lroPolls(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("lroPolls must be at least 1 (use LroStyle.SYNCHRONOUS for none), but was " + value);
@@ -309,13 +366,19 @@ public final class ArmSimulator {
             return this;
         }
 
-        /** @param seconds {@code Retry-After} on operation responses; default none, since clients honour it @return this */
+        /**
+         * @param seconds {@code Retry-After} on operation responses; default none, since clients honour it
+         * @return this
+         */
         public Builder lroRetryAfter(int seconds) {
             this.retryAfterSeconds = seconds;
             return this;
         }
 
-        /** @param value the behaviour hook for links @return this */
+        /**
+         * @param value the behaviour hook for links
+         * @return this
+         */
         public Builder lifecycle(DagLifecycle value) {
             this.lifecycle = Objects.requireNonNull(value, "lifecycle");
             return this;

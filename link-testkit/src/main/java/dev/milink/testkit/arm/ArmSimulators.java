@@ -28,17 +28,27 @@ public final class ArmSimulators {
     private ArmSimulators() {
     }
 
-    /** @return a manager on the in-memory transport, for the subscription of the simulator's first instance */
+    /**
+     * @param simulator the simulated ARM to call in-process
+     * @return a manager on the in-memory transport, for the subscription of the simulator's first instance
+     */
     public static SqlServerManager sqlServerManager(ArmSimulator simulator) {
         return sqlServerManager(simulator, simulator.firstSubscription());
     }
 
-    /** @return a manager on the in-memory transport for that subscription */
+    /**
+     * @param simulator the simulated ARM to call in-process
+     * @param subscriptionId subscription the manager works in
+     * @return a manager on the in-memory transport for that subscription
+     */
     public static SqlServerManager sqlServerManager(ArmSimulator simulator, String subscriptionId) {
         return sqlServerManager(new InMemoryArmHttpClient(simulator), InMemoryArmHttpClient.BASE_URL, subscriptionId);
     }
 
-    /** @return a manager talking HTTPS to the server, for the subscription of its simulator's first instance */
+    /**
+     * @param server a running HTTPS front of a simulated ARM
+     * @return a manager talking HTTPS to the server, for the subscription of its simulator's first instance
+     */
     public static SqlServerManager sqlServerManager(HttpsArmServer server) {
         return sqlServerManager(server.httpClient(), server.endpoint(), server.simulator().firstSubscription());
     }
@@ -57,7 +67,11 @@ public final class ArmSimulators {
                 .authenticate(staticCredential(), profile(endpoint, subscriptionId));
     }
 
-    /** @return a profile for the endpoint, all other endpoints copied from the public cloud */
+    /**
+     * @param endpoint resource manager endpoint; a trailing slash is added if missing
+     * @param subscriptionId subscription of the profile
+     * @return a profile for the endpoint, all other endpoints copied from the public cloud
+     */
     public static AzureProfile profile(String endpoint, String subscriptionId) {
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", endpoint.endsWith("/") ? endpoint : endpoint + "/");

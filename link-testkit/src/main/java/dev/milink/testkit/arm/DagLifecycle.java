@@ -34,7 +34,10 @@ public interface DagLifecycle {
             return wireName;
         }
 
-        /** @return the type for an ARM value, case-insensitive; 400 {@code InvalidParameterValue} otherwise */
+        /**
+         * @param value the {@code failoverType} sent by the client, may be {@code null}
+         * @return the type for an ARM value, case-insensitive; 400 {@code InvalidParameterValue} otherwise
+         */
         public static FailoverType parse(String value) {
             for (FailoverType type : values()) {
                 if (type.wireName.equalsIgnoreCase(value == null ? "" : value)) {
@@ -52,7 +55,10 @@ public interface DagLifecycle {
         /** {@code Forced}. */
         FORCED;
 
-        /** @return the type for an ARM value, case-insensitive; 400 {@code InvalidParameterValue} otherwise */
+        /**
+         * @param value the {@code roleChangeType} sent by the client, may be {@code null}
+         * @return the type for an ARM value, case-insensitive; 400 {@code InvalidParameterValue} otherwise
+         */
         public static RoleChangeType parse(String value) {
             try {
                 return valueOf(value == null ? "" : value.toUpperCase(Locale.ROOT));

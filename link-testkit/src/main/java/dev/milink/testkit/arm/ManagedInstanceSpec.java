@@ -37,19 +37,28 @@ public final class ManagedInstanceSpec {
         this.dnsZone = String.format(Locale.ROOT, "%013x", Integer.toUnsignedLong(name.toLowerCase(Locale.ROOT).hashCode()));
     }
 
-    /** @param value {@code properties.fullyQualifiedDomainName}; default {@code <name>.<dnsZone>.database.windows.net} @return this */
+    /**
+     * @param value {@code properties.fullyQualifiedDomainName}; default {@code <name>.<dnsZone>.database.windows.net}
+     * @return this
+     */
     public ManagedInstanceSpec fqdn(String value) {
         this.fqdn = Objects.requireNonNull(value, "fqdn");
         return this;
     }
 
-    /** @param value {@code properties.dnsZone} @return this */
+    /**
+     * @param value {@code properties.dnsZone}
+     * @return this
+     */
     public ManagedInstanceSpec dnsZone(String value) {
         this.dnsZone = Objects.requireNonNull(value, "dnsZone");
         return this;
     }
 
-    /** @param value {@code properties.collation} @return this */
+    /**
+     * @param value {@code properties.collation}
+     * @return this
+     */
     public ManagedInstanceSpec collation(String value) {
         this.collation = Objects.requireNonNull(value, "collation");
         return this;
@@ -67,31 +76,46 @@ public final class ManagedInstanceSpec {
         return this;
     }
 
-    /** @param value the Azure region @return this */
+    /**
+     * @param value the Azure region
+     * @return this
+     */
     public ManagedInstanceSpec location(String value) {
         this.location = Objects.requireNonNull(value, "location");
         return this;
     }
 
-    /** @param value {@code properties.state}, for example {@code Ready} or {@code Stopped} @return this */
+    /**
+     * @param value {@code properties.state}, for example {@code Ready} or {@code Stopped}
+     * @return this
+     */
     public ManagedInstanceSpec state(String value) {
         this.state = Objects.requireNonNull(value, "state");
         return this;
     }
 
-    /** @param value {@code properties.provisioningState}, for example {@code Succeeded} or {@code Updating} @return this */
+    /**
+     * @param value {@code properties.provisioningState}, for example {@code Succeeded} or {@code Updating}
+     * @return this
+     */
     public ManagedInstanceSpec provisioningState(String value) {
         this.provisioningState = Objects.requireNonNull(value, "provisioningState");
         return this;
     }
 
-    /** @param value {@code properties.instancePoolId}, omitted unless set @return this */
+    /**
+     * @param value {@code properties.instancePoolId}, omitted unless set
+     * @return this
+     */
     public ManagedInstanceSpec instancePoolId(String value) {
         this.instancePoolId = value;
         return this;
     }
 
-    /** @param value vCores ({@code sku.capacity} and {@code properties.vCores}) @return this */
+    /**
+     * @param value vCores ({@code sku.capacity} and {@code properties.vCores})
+     * @return this
+     */
     public ManagedInstanceSpec vCores(int value) {
         if (value <= 0) {
             throw new IllegalArgumentException("vCores must be positive, but was " + value);
@@ -100,13 +124,20 @@ public final class ManagedInstanceSpec {
         return this;
     }
 
-    /** @param key tag name @param value tag value @return this */
+    /**
+     * @param key tag name
+     * @param value tag value
+     * @return this
+     */
     public ManagedInstanceSpec tag(String key, String value) {
         tags.put(key, value);
         return this;
     }
 
-    /** @param databaseName a user database that already exists on the instance @return this */
+    /**
+     * @param databaseName a user database that already exists on the instance
+     * @return this
+     */
     public ManagedInstanceSpec database(String databaseName) {
         databases.add(Objects.requireNonNull(databaseName, "databaseName"));
         return this;

@@ -109,7 +109,10 @@ public final class SimulatedLink {
         return databases;
     }
 
-    /** @return the database of that name, case-insensitive */
+    /**
+     * @param databaseName database name, any casing
+     * @return the database of that name, case-insensitive
+     */
     public Optional<SimulatedLinkDatabase> database(String databaseName) {
         return databases.stream().filter(d -> d.databaseName().equalsIgnoreCase(databaseName)).findFirst();
     }
@@ -119,7 +122,10 @@ public final class SimulatedLink {
         return read(() -> partnerEndpoint);
     }
 
-    /** @param value new {@code partnerEndpoint} @return this */
+    /**
+     * @param value new {@code partnerEndpoint}
+     * @return this
+     */
     public SimulatedLink partnerEndpoint(String value) {
         return write(() -> partnerEndpoint = value);
     }
@@ -173,7 +179,10 @@ public final class SimulatedLink {
         return read(() -> replicationMode);
     }
 
-    /** @param value new {@code replicationMode} @return this */
+    /**
+     * @param value new {@code replicationMode}
+     * @return this
+     */
     public SimulatedLink replicationMode(String value) {
         return write(() -> replicationMode = value);
     }

@@ -98,7 +98,10 @@ public final class SimulatedLinkDatabase {
         return read(() -> replicaState);
     }
 
-    /** @param value new {@code replicaState} @return this */
+    /**
+     * @param value new {@code replicaState}
+     * @return this
+     */
     public SimulatedLinkDatabase replicaState(String value) {
         return write(() -> replicaState = value);
     }
@@ -108,7 +111,10 @@ public final class SimulatedLinkDatabase {
         return read(() -> seedingProgress);
     }
 
-    /** @param value new {@code seedingProgress}, null to omit @return this */
+    /**
+     * @param value new {@code seedingProgress}, null to omit
+     * @return this
+     */
     public SimulatedLinkDatabase seedingProgress(String value) {
         return write(() -> seedingProgress = value);
     }
@@ -118,7 +124,10 @@ public final class SimulatedLinkDatabase {
         return read(() -> synchronizationHealth);
     }
 
-    /** @param value new {@code synchronizationHealth} @return this */
+    /**
+     * @param value new {@code synchronizationHealth}
+     * @return this
+     */
     public SimulatedLinkDatabase synchronizationHealth(String value) {
         return write(() -> synchronizationHealth = value);
     }
@@ -128,17 +137,26 @@ public final class SimulatedLinkDatabase {
         return read(() -> connectedState);
     }
 
-    /** @param value new {@code connectedState} @return this */
+    /**
+     * @param value new {@code connectedState}
+     * @return this
+     */
     public SimulatedLinkDatabase connectedState(String value) {
         return write(() -> connectedState = value);
     }
 
-    /** @return the LSN of that kind, or null */
+    /**
+     * @param kind which LSN the link reports
+     * @return the LSN of that kind, or null
+     */
     public BigInteger lsn(Lsn kind) {
         return read(() -> lsns.get(kind));
     }
 
-    /** @return the time of that LSN, or null */
+    /**
+     * @param kind which LSN the link reports
+     * @return the time of that LSN, or null
+     */
     public Instant lsnTime(Lsn kind) {
         return read(() -> times.get(kind));
     }
@@ -161,7 +179,10 @@ public final class SimulatedLinkDatabase {
         return read(() -> mostRecentLinkError);
     }
 
-    /** @param value new {@code mostRecentLinkError}, null to omit @return this */
+    /**
+     * @param value new {@code mostRecentLinkError}, null to omit
+     * @return this
+     */
     public SimulatedLinkDatabase mostRecentLinkError(String value) {
         return write(() -> mostRecentLinkError = value);
     }

@@ -53,7 +53,7 @@ public final class SimulatedSqlServer {
         return catalog;
     }
 
-    /** @return @@SERVERNAME */
+    /** @return the server name, what {@code @@SERVERNAME} answers */
     public String serverName() {
         return config.serverName();
     }
@@ -87,7 +87,10 @@ public final class SimulatedSqlServer {
             return this;
         }
 
-        /** @return this, with the given recovery model (FULL, SIMPLE, BULK_LOGGED) */
+        /**
+         * @param model recovery model as {@code sys.databases} shows it
+         * @return this, with the given recovery model (FULL, SIMPLE, BULK_LOGGED)
+         */
         public DatabaseBuilder recovery(String model) {
             recovery = model;
             return this;
@@ -99,13 +102,19 @@ public final class SimulatedSqlServer {
             return this;
         }
 
-        /** @return this, with that many log files (the link needs exactly 1) */
+        /**
+         * @param count number of log files
+         * @return this, with that many log files (the link needs exactly 1)
+         */
         public DatabaseBuilder logFiles(int count) {
             logFiles = count;
             return this;
         }
 
-        /** @return this, with that data size (what seeding transfers) */
+        /**
+         * @param bytes data size in bytes
+         * @return this, with that data size (what seeding transfers)
+         */
         public DatabaseBuilder sizeBytes(long bytes) {
             sizeBytes = bytes;
             return this;
@@ -114,6 +123,8 @@ public final class SimulatedSqlServer {
         /**
          * Adds an empty user table {@code name.dbo.table}.
          *
+         * @param table table name in schema {@code dbo}
+         * @param columns column names, in order
          * @return this
          */
         public DatabaseBuilder table(String table, List<String> columns) {
@@ -123,6 +134,9 @@ public final class SimulatedSqlServer {
         /**
          * Adds a user table with rows.
          *
+         * @param table table name in schema {@code dbo}
+         * @param columns column names, in order
+         * @param rows initial rows, each with one value per column
          * @return this
          */
         public DatabaseBuilder table(String table, List<String> columns, List<List<Object>> rows) {
@@ -150,7 +164,10 @@ public final class SimulatedSqlServer {
         private Builder() {
         }
 
-        /** @return this, with @@SERVERNAME */
+        /**
+         * @param name the server name
+         * @return this, with the name {@code @@SERVERNAME} answers
+         */
         public Builder serverName(String name) {
             serverName = Objects.requireNonNull(name);
             return this;
@@ -160,6 +177,7 @@ public final class SimulatedSqlServer {
          * Sets SERVERPROPERTY('ProductVersion') (SQL Server flavor); ProductLevel / ProductUpdateLevel and the
          * {@code @@VERSION} text are derived from it unless {@link #productLevel(String, String)} is called.
          *
+         * @param version product version, for example {@code 16.0.4175.1}
          * @return this
          */
         public Builder productVersion(String version) {
@@ -167,7 +185,11 @@ public final class SimulatedSqlServer {
             return this;
         }
 
-        /** @return this, with ProductLevel (RTM, SP1) and ProductUpdateLevel (CU17, or null) */
+        /**
+         * @param level ProductLevel, for example {@code RTM}
+         * @param updateLevel ProductUpdateLevel, for example {@code CU17}, or {@code null}
+         * @return this, with ProductLevel (RTM, SP1) and ProductUpdateLevel (CU17, or null)
+         */
         public Builder productLevel(String level, String updateLevel) {
             productLevel = Objects.requireNonNull(level);
             productUpdateLevel = updateLevel;
@@ -175,37 +197,57 @@ public final class SimulatedSqlServer {
             return this;
         }
 
-        /** @return this, with SERVERPROPERTY('Edition'); Standard gives EngineEdition 2 */
+        /**
+         * @param value the SERVERPROPERTY('Edition') text
+         * @return this, with SERVERPROPERTY('Edition'); Standard gives EngineEdition 2
+         */
         public Builder edition(String value) {
             edition = Objects.requireNonNull(value);
             return this;
         }
 
-        /** @return this, pretending to be SQL Server or a Managed Instance */
+        /**
+         * @param value which kind of server to simulate
+         * @return this, pretending to be SQL Server or a Managed Instance
+         */
         public Builder flavor(Flavor value) {
             flavor = Objects.requireNonNull(value);
             return this;
         }
 
-        /** @return this, with Always On availability groups enabled or not */
+        /**
+         * @param enabled whether availability groups are enabled (SERVERPROPERTY('IsHadrEnabled'))
+         * @return this, with Always On availability groups enabled or not
+         */
         public Builder hadrEnabled(boolean enabled) {
             hadrEnabled = enabled;
             return this;
         }
 
-        /** @return this, with the server collation */
+        /**
+         * @param value server collation name
+         * @return this, with the server collation
+         */
         public Builder collation(String value) {
             collation = Objects.requireNonNull(value);
             return this;
         }
 
-        /** @return this, with a SQL login (the password is only compared, never shown) */
+        /**
+         * @param user login name
+         * @param password password the login must present
+         * @param sysadmin whether the login is a member of {@code sysadmin}
+         * @return this, with a SQL login (the password is only compared, never shown)
+         */
         public Builder login(String user, String password, boolean sysadmin) {
             logins.add(new LoginAccount(user, password, sysadmin));
             return this;
         }
 
-        /** @return this, with global startup trace flags */
+        /**
+         * @param flags trace flag numbers, as if set with {@code -T} at startup
+         * @return this, with global startup trace flags
+         */
         public Builder traceFlags(int... flags) {
             for (int f : flags) {
                 traceFlags.add(f);
@@ -213,13 +255,20 @@ public final class SimulatedSqlServer {
             return this;
         }
 
-        /** @return this, with the clock for every timestamp */
+        /**
+         * @param value clock the server reads for every timestamp
+         * @return this, with the clock for every timestamp
+         */
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value);
             return this;
         }
 
-        /** @return this, with a user database configured by {@code spec} */
+        /**
+         * @param name database name
+         * @param spec configures the database: recovery model, backups, files, tables
+         * @return this, with a user database configured by {@code spec}
+         */
         public Builder database(String name, Consumer<DatabaseBuilder> spec) {
             DatabaseBuilder d = new DatabaseBuilder(name);
             spec.accept(d);

@@ -8,8 +8,11 @@ public final class SqlError extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The error number, for example 18456. */
     private final int number;
+    /** The error state. */
     private final int state;
+    /** The severity (class); 20 and above closes the connection. */
     private final int severity;
 
     /**

@@ -12,6 +12,12 @@ public sealed interface SqlResult {
      * @param rows the rows, each with one value per column
      */
     record Rows(List<Column> columns, List<List<Object>> rows) implements SqlResult {
+        /**
+         * Copies the columns and every row, so a result cannot change after it is produced.
+         *
+         * @param columns the column definitions
+         * @param rows the rows, each with one value per column
+         */
         public Rows {
             columns = List.copyOf(columns);
             rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();

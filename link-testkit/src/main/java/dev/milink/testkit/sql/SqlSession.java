@@ -8,7 +8,11 @@ import java.util.List;
  */
 public interface SqlSession extends AutoCloseable {
 
-    /** The current database name, sent to the client in ENVCHANGE type 1 after login and after {@code USE}. */
+    /**
+     * The current database name, sent to the client in ENVCHANGE type 1 after login and after {@code USE}.
+     *
+     * @return the current database name
+     */
     String database();
 
     /**

@@ -61,7 +61,10 @@ public final class StatementJournal {
         roundTrips = 0;
     }
 
-    /** @return how many retained entries match */
+    /**
+     * @param filter which entries to count
+     * @return how many retained entries match
+     */
     public synchronized long count(Predicate<? super Entry> filter) {
         return entries.stream().filter(filter).count();
     }

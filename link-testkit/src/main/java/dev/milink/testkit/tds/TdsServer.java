@@ -246,13 +246,19 @@ public final class TdsServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param value the engine that runs logins and statements (required) @return this builder */
+        /**
+         * @param value the engine that runs logins and statements (required)
+         * @return this builder
+         */
         public Builder engine(SqlEngine value) {
             this.engine = Objects.requireNonNull(value, "engine");
             return this;
         }
 
-        /** @param value the TCP port, 0 (default) for a free one @return this builder */
+        /**
+         * @param value the TCP port, 0 (default) for a free one
+         * @return this builder
+         */
         public Builder port(int value) {
             if (value < 0 || value > 65535) {
                 throw new IllegalArgumentException("port out of range: " + value);
@@ -261,25 +267,37 @@ public final class TdsServer implements AutoCloseable {
             return this;
         }
 
-        /** @param value the address to bind, loopback by default @return this builder */
+        /**
+         * @param value the address to bind, loopback by default
+         * @return this builder
+         */
         public Builder bindAddress(InetAddress value) {
             this.bindAddress = Objects.requireNonNull(value, "bindAddress");
             return this;
         }
 
-        /** @param value how to answer clients asking for encryption, {@link TdsEncryption#OFF} by default @return this builder */
+        /**
+         * @param value how to answer clients asking for encryption, {@link TdsEncryption#OFF} by default
+         * @return this builder
+         */
         public Builder encryption(TdsEncryption value) {
             this.encryption = Objects.requireNonNull(value, "encryption");
             return this;
         }
 
-        /** @param value the server name in ERROR and INFO tokens @return this builder */
+        /**
+         * @param value the server name in ERROR and INFO tokens
+         * @return this builder
+         */
         public Builder serverName(String value) {
             this.serverName = Objects.requireNonNull(value, "serverName");
             return this;
         }
 
-        /** @param value the initial per-statement latency (see {@link TdsServer#latency(Duration)}) @return this builder */
+        /**
+         * @param value the initial per-statement latency (see {@link TdsServer#latency(Duration)})
+         * @return this builder
+         */
         public Builder latency(Duration value) {
             this.latency = Objects.requireNonNull(value, "latency");
             return this;

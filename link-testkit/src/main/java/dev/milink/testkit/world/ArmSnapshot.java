@@ -12,7 +12,13 @@ import java.util.Map;
  */
 public record ArmSnapshot(Map<String, String> trustCertificates, List<String> databases, List<Link> links) {
 
-    /** Immutable copies. */
+    /**
+     * Copies the maps and lists, so a snapshot never changes after it is taken.
+     *
+     * @param trustCertificates server trust certificates: name to thumbprint, in upload order
+     * @param databases the instance's databases ({@code GET .../databases})
+     * @param links the links, in creation order
+     */
     public ArmSnapshot {
         trustCertificates = Map.copyOf(trustCertificates);
         databases = List.copyOf(databases);
@@ -31,7 +37,15 @@ public record ArmSnapshot(Map<String, String> trustCertificates, List<String> da
     public record Link(String name, String instanceLinkRole, String partnerLinkRole, String replicationMode,
             List<Database> databases) {
 
-        /** Immutable copy. */
+        /**
+         * Copies the database list.
+         *
+         * @param name the DAG name
+         * @param instanceLinkRole {@code Primary} or {@code Secondary}
+         * @param partnerLinkRole {@code Primary} or {@code Secondary}
+         * @param replicationMode {@code Async} or {@code Sync}
+         * @param databases per-database state
+         */
         public Link {
             databases = List.copyOf(databases);
         }

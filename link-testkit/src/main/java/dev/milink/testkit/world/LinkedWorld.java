@@ -129,7 +129,10 @@ public final class LinkedWorld implements AutoCloseable {
         return dataSource(miTds, "master");
     }
 
-    /** @return a data source for that database on whichever side currently takes its writes */
+    /**
+     * @param database the linked database
+     * @return a data source for that database on whichever side currently takes its writes
+     */
     public SQLServerDataSource primaryDataSource(String database) {
         return dataSource(links.primarySide(database) == Side.SQL_SERVER ? sqlTds : miTds, database);
     }
@@ -253,12 +256,19 @@ public final class LinkedWorld implements AutoCloseable {
                 ArmSnapshots.of(ctx)));
     }
 
-    /** @return a workload writing to {@code database}'s table {@code milink_workload (id, payload)} */
+    /**
+     * @param database database to write to, on its current primary side
+     * @return a workload writing to {@code database}'s table {@code milink_workload (id, payload)}
+     */
     public Workload workload(String database) {
         return workload(database, "milink_workload");
     }
 
-    /** @return a workload writing to an existing or new table of {@code database} */
+    /**
+     * @param database database to write to, on its current primary side
+     * @param table table to write to; created if missing
+     * @return a workload writing to an existing or new table of {@code database}
+     */
     public Workload workload(String database, String table) {
         return new Workload(this, database, table);
     }

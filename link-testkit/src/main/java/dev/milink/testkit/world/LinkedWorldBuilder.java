@@ -52,43 +52,64 @@ public final class LinkedWorldBuilder {
     LinkedWorldBuilder() {
     }
 
-    /** @param name {@code @@SERVERNAME} of the SQL Server @return this */
+    /**
+     * @param name {@code @@SERVERNAME} of the SQL Server
+     * @return this
+     */
     public LinkedWorldBuilder sqlServerName(String name) {
         sqlServerName = Objects.requireNonNull(name);
         return this;
     }
 
-    /** @param version SERVERPROPERTY('ProductVersion'), e.g. {@code 16.0.4135.4} @return this */
+    /**
+     * @param version SERVERPROPERTY('ProductVersion'), e.g. {@code 16.0.4135.4}
+     * @return this
+     */
     public LinkedWorldBuilder sqlServerVersion(String version) {
         productVersion = Objects.requireNonNull(version);
         return this;
     }
 
-    /** @param enabled whether Always On availability groups are enabled on SQL Server @return this */
+    /**
+     * @param enabled whether Always On availability groups are enabled on SQL Server
+     * @return this
+     */
     public LinkedWorldBuilder hadrEnabled(boolean enabled) {
         hadrEnabled = enabled;
         return this;
     }
 
-    /** @param collation SQL Server's server collation @return this */
+    /**
+     * @param collation SQL Server's server collation
+     * @return this
+     */
     public LinkedWorldBuilder sqlServerCollation(String collation) {
         sqlCollation = Objects.requireNonNull(collation);
         return this;
     }
 
-    /** @param value the {@code sa} password on both endpoints @return this */
+    /**
+     * @param value the {@code sa} password on both endpoints
+     * @return this
+     */
     public LinkedWorldBuilder password(String value) {
         password = Objects.requireNonNull(value);
         return this;
     }
 
-    /** @param port TCP port of the SQL Server endpoint, 0 for a free one (default) @return this */
+    /**
+     * @param port TCP port of the SQL Server endpoint, 0 for a free one (default)
+     * @return this
+     */
     public LinkedWorldBuilder sqlServerPort(int port) {
         sqlServerPort = port;
         return this;
     }
 
-    /** @param port TCP port of the Managed Instance SQL endpoint, 0 for a free one (default) @return this */
+    /**
+     * @param port TCP port of the Managed Instance SQL endpoint, 0 for a free one (default)
+     * @return this
+     */
     public LinkedWorldBuilder managedInstancePort(int port) {
         managedInstancePort = port;
         return this;
@@ -106,7 +127,13 @@ public final class LinkedWorldBuilder {
         return this;
     }
 
-    /** Adds a user database on the Managed Instance (its SQL endpoint and ARM), e.g. for an MI-primary link. @return this */
+    /**
+     * Adds a user database on the Managed Instance (its SQL endpoint and ARM), e.g. for an MI-primary link.
+     *
+     * @param name database name
+     * @param spec configures the database, as for the simulated SQL Server side
+     * @return this
+     */
     public LinkedWorldBuilder managedInstanceDatabase(String name, Consumer<SimulatedSqlServer.DatabaseBuilder> spec) {
         miDatabases.add(b -> b.database(name, spec));
         miDatabaseNames.add(name);
@@ -126,73 +153,109 @@ public final class LinkedWorldBuilder {
         return this;
     }
 
-    /** @param zone the DNS zone in {@code <name>.<zone>.database.windows.net} @return this */
+    /**
+     * @param zone the DNS zone in {@code <name>.<zone>.database.windows.net}
+     * @return this
+     */
     public LinkedWorldBuilder managedInstanceDnsZone(String zone) {
         dnsZone = Objects.requireNonNull(zone);
         return this;
     }
 
-    /** @param collation the instance collation @return this */
+    /**
+     * @param collation the instance collation
+     * @return this
+     */
     public LinkedWorldBuilder managedInstanceCollation(String collation) {
         miCollation = Objects.requireNonNull(collation);
         return this;
     }
 
-    /** @param databaseFormat {@code AlwaysUpToDate}, {@code SQLServer2022} or {@code SQLServer2025} @return this */
+    /**
+     * @param databaseFormat {@code AlwaysUpToDate}, {@code SQLServer2022} or {@code SQLServer2025}
+     * @return this
+     */
     public LinkedWorldBuilder updatePolicy(String databaseFormat) {
         updatePolicy = Objects.requireNonNull(databaseFormat);
         return this;
     }
 
-    /** @param value the clock; a {@link SimulatedClock} for tests, {@link Clock#systemUTC()} for demos @return this */
+    /**
+     * @param value the clock; a {@link SimulatedClock} for tests, {@link Clock#systemUTC()} for demos
+     * @return this
+     */
     public LinkedWorldBuilder clock(Clock value) {
         clock = Objects.requireNonNull(value);
         return this;
     }
 
-    /** @param bytesPerSecond seeding speed per second of the world's clock @return this */
+    /**
+     * @param bytesPerSecond seeding speed per second of the world's clock
+     * @return this
+     */
     public LinkedWorldBuilder seedingBytesPerSecond(long bytesPerSecond) {
         seedingBytesPerSecond = bytesPerSecond;
         return this;
     }
 
-    /** @param delay how long an asynchronous commit takes to reach the secondary @return this */
+    /**
+     * @param delay how long an asynchronous commit takes to reach the secondary
+     * @return this
+     */
     public LinkedWorldBuilder replicationDelay(Duration delay) {
         replicationDelay = Objects.requireNonNull(delay);
         return this;
     }
 
-    /** @param perStatement real latency added to every SQL batch/RPC on both endpoints (benchmarks) @return this */
+    /**
+     * @param perStatement real latency added to every SQL batch/RPC on both endpoints (benchmarks)
+     * @return this
+     */
     public LinkedWorldBuilder sqlLatency(Duration perStatement) {
         sqlLatency = Objects.requireNonNull(perStatement);
         return this;
     }
 
-    /** @param perRequest real latency added to every ARM request (benchmarks) @return this */
+    /**
+     * @param perRequest real latency added to every ARM request (benchmarks)
+     * @return this
+     */
     public LinkedWorldBuilder armLatency(Duration perRequest) {
         armLatency = Objects.requireNonNull(perRequest);
         return this;
     }
 
-    /** @param enabled also serve ARM over HTTPS on loopback ({@link LinkedWorld#httpsArmServer()}) @return this */
+    /**
+     * @param enabled also serve ARM over HTTPS on loopback ({@link LinkedWorld#httpsArmServer()})
+     * @return this
+     */
     public LinkedWorldBuilder httpsArm(boolean enabled) {
         httpsArm = enabled;
         return this;
     }
 
-    /** @param enabled whether a log backup during seeding fails the seeding with 1412 (default true) @return this */
+    /**
+     * @param enabled whether a log backup during seeding fails the seeding with 1412 (default true)
+     * @return this
+     */
     public LinkedWorldBuilder breakSeedingOnLogBackup(boolean enabled) {
         breakSeedingOnLogBackup = enabled;
         return this;
     }
 
-    /** @param timeout how long an ARM link waits for SQL Server before LinkInitError 41962 @return this */
+    /**
+     * @param timeout how long an ARM link waits for SQL Server before LinkInitError 41962
+     * @return this
+     */
     public LinkedWorldBuilder linkInitTimeout(Duration timeout) {
         linkInitTimeout = Objects.requireNonNull(timeout);
         return this;
     }
 
-    /** @param customizer extra ARM simulator settings (LRO styles, page size); the lifecycle is the world's @return this */
+    /**
+     * @param customizer extra ARM simulator settings (LRO styles, page size); the lifecycle is the world's
+     * @return this
+     */
     public LinkedWorldBuilder arm(Consumer<ArmSimulator.Builder> customizer) {
         armCustomizer = Objects.requireNonNull(customizer);
         return this;

@@ -23,7 +23,10 @@ public final class SimulatedClock extends Clock {
         this.zone = zone;
     }
 
-    /** @param start the initial instant @return a clock in UTC standing at {@code start} */
+    /**
+     * @param start the initial instant
+     * @return a clock in UTC standing at {@code start}
+     */
     public static SimulatedClock at(Instant start) {
         return new SimulatedClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
     }

@@ -79,12 +79,11 @@ final class GroupStatements {
 
     static List<String> failover(FailoverOnSqlServer step) {
         boolean planned = step.type() == FailoverType.PLANNED;
-        String verb = planned ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS";
-        // A planned FAILOVER of a distributed group runs on its primary, which becomes the secondary: guarded by
-        // "SQL Server is still primary" so a rerun after the switch changes nothing. A forced failover runs on the
-        // secondary: guarded by "not primary yet", since a rerun would fail with 41122 (already the primary replica).
+        // Guarded so a rerun is a no-op: a planned FAILOVER runs on the current primary (afterwards this side is
+        // secondary); a forced one runs on the secondary (a rerun would fail with 41122, already primary).
         return List.of("USE master;\nIF " + (planned ? "EXISTS (" : "NOT EXISTS (") + localPrimary(step.linkName()) + ")\n"
-                + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " " + verb + ";");
+                + "    ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + " "
+                + (planned ? "FAILOVER" : "FORCE_FAILOVER_ALLOW_DATA_LOSS") + ";");
     }
 
     /** A query returning a row when this server holds the primary replica of the (distributed) group. */

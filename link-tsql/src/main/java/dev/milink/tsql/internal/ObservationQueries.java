@@ -42,6 +42,12 @@ public final class ObservationQueries {
     public static final String DATABASE_REPLICA_STATES = "database_replica_states";
     /** Tag of the seeding rows. */
     public static final String SEEDING = "seeding";
+    /** Tag of the latest log backup per database. */
+    public static final String LOG_BACKUPS = "log_backups";
+    /** Tag given to the untagged result of {@code DBCC SQLPERF(LOGSPACE)}. */
+    public static final String LOG_SPACE = "log_space";
+    /** Tag given to the untagged result of {@code DBCC TRACESTATUS}. */
+    public static final String TRACE_STATUS = "tracestatus";
     /** Tag of the seeding statistics rows. */
     public static final String SEEDING_STATS = "seeding_stats";
 
@@ -73,6 +79,9 @@ public final class ObservationQueries {
                 + "SELECT N'" + LOG_FILES + "' AS q, database_id, file_id FROM sys.master_files WHERE type = 1 AND (" + ids + ");\n"
                 + "SELECT N'" + BACKUPS + "' AS q, database_name, MAX(backup_finish_date) AS last_full FROM msdb.dbo.backupset"
                 + " WHERE type = 'D' AND is_copy_only = 0 AND database_name IN (" + names + ") GROUP BY database_name;\n"
+                + "SELECT N'" + LOG_BACKUPS + "' AS q, database_name, MAX(backup_finish_date) AS last_log FROM msdb.dbo.backupset"
+                + " WHERE type = 'L' AND database_name IN (" + names + ") GROUP BY database_name;\n"
+                + "DBCC SQLPERF(LOGSPACE);\n"
                 + "SELECT N'" + CERTIFICATES + "' AS q, certificate_id, name, subject, expiry_date, pvt_key_encryption_type,"
                 + " CERTENCODED(certificate_id) AS encoded FROM master.sys.certificates;\n"
                 + "SELECT N'" + ENDPOINTS + "' AS q, endpoint_id, name, state_desc, connection_auth_desc, certificate_id,"

@@ -15,6 +15,7 @@ import dev.milink.state.CertificateState;
 import dev.milink.state.DatabaseReplicaState;
 import dev.milink.state.DatabaseState;
 import dev.milink.state.EndpointState;
+import dev.milink.state.LogState;
 import dev.milink.state.ReplicaState;
 import dev.milink.state.SeedingState;
 import dev.milink.state.ServerFacts;
@@ -41,7 +42,7 @@ public final class ObservationReader {
     public static SqlServerState read(Rows rows) {
         Map<String, Object> facts = rows.of(FACTS).stream().findFirst().orElse(Map.of());
         Set<Integer> flags = new HashSet<>();
-        for (Map<String, Object> row : rows.of("tracestatus")) {
+        for (Map<String, Object> row : rows.of(TRACE_STATUS)) {
             if (flag(row, "global")) {
                 flags.add((int) number(row, "traceflag", -1));
             }
@@ -74,7 +75,7 @@ public final class ObservationReader {
         List<AvailabilityGroupState> groups = readGroups(rows, groupNames, distributed, databaseNames);
         Instant observedAt = instant(facts, "observed_at").orElse(Instant.EPOCH);
         return new SqlServerState(server, databases, readCertificates(rows), readEndpoint(rows), groups,
-                readSeeding(rows, groupDatabaseNames), observedAt);
+                readSeeding(rows, groupDatabaseNames), observedAt, readLogs(rows, databases));
     }
 
     private static String key(Map<String, Object> row, String column) {
@@ -93,6 +94,25 @@ public final class ObservationReader {
             out.add(new DatabaseState(name, text(row, "state_desc"), text(row, "recovery_model_desc"),
                     backedUp.contains(name), logFiles.getOrDefault(number(row, "database_id", -1), 0),
                     Optional.ofNullable(groupOfDatabase.get(name))));
+        }
+        return out;
+    }
+
+    private static List<LogState> readLogs(Rows rows, List<DatabaseState> databases) {
+        Map<String, Instant> lastLogBackup = new HashMap<>();
+        rows.of(LOG_BACKUPS).forEach(r -> instant(r, "last_log").ifPresent(t -> lastLogBackup.put(text(r, "database_name"), t)));
+        Map<String, Double> usedPercent = new HashMap<>();
+        for (Map<String, Object> r : rows.of(LOG_SPACE)) {
+            Object used = r.get("log space used (%)");
+            if (used instanceof Number n) {
+                usedPercent.put(text(r, "database name"), n.doubleValue());
+            }
+        }
+        List<LogState> out = new ArrayList<>();
+        for (DatabaseState db : databases) {
+            Instant last = lastLogBackup.get(db.name());
+            out.add(new LogState(db.name(), Optional.ofNullable(usedPercent.get(db.name())),
+                    last == null ? List.of() : List.of(last)));
         }
         return out;
     }

@@ -70,6 +70,8 @@ public final class ScriptSections {
         }
         StringBuilder guard = new StringBuilder();
         if (masterKey) {
+            // SQLCMD pastes a variable's value into the text as it is, with no way to escape a quote.
+            out.append("-- The master key password must not contain a single quote: SQLCMD inserts it into N'...' as it is.\n");
             out.append(":setvar ").append(Bindings.MASTER_KEY_PASSWORD)
                     .append(" \"<a strong password for the database master key - do not save it in this file>\"\n");
             guard.append("IF N'$(").append(Bindings.MASTER_KEY_PASSWORD).append(")' LIKE N'<%'\n")

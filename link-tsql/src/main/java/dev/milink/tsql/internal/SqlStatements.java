@@ -12,6 +12,8 @@ import dev.milink.step.CreateMirroringEndpoint;
 import dev.milink.step.DemoteSqlServer;
 import dev.milink.step.DropAvailabilityGroup;
 import dev.milink.step.DropCertificate;
+import dev.milink.step.DropEndpoint;
+import dev.milink.step.DropMasterKey;
 import dev.milink.step.DropManagedInstanceCertificate;
 import dev.milink.step.FailoverOnSqlServer;
 import dev.milink.step.ImportAzureRootCertificates;
@@ -47,6 +49,10 @@ public final class SqlStatements {
             return TrustStatements.switchEndpointCertificate(s);
         } else if (step instanceof DropCertificate s) {
             return TrustStatements.dropCertificate(s);
+        } else if (step instanceof DropEndpoint s) {
+            return TrustStatements.dropEndpoint(s);
+        } else if (step instanceof DropMasterKey) {
+            return TrustStatements.dropMasterKey();
         } else if (step instanceof DropManagedInstanceCertificate s) {
             return TrustStatements.dropManagedInstanceCertificate(s, bindings);
         } else if (step instanceof CreateAvailabilityGroup s) {

@@ -6,6 +6,7 @@ import static dev.milink.tsql.TsqlQuoting.literal;
 import dev.milink.step.CreateEndpointCertificate;
 import dev.milink.step.CreateMirroringEndpoint;
 import dev.milink.step.DropCertificate;
+import dev.milink.step.DropEndpoint;
 import dev.milink.step.DropManagedInstanceCertificate;
 import dev.milink.step.ImportAzureRootCertificates;
 import dev.milink.step.ImportManagedInstanceCertificate;
@@ -91,6 +92,18 @@ final class TrustStatements {
         return List.of("USE master;\n"
                 + "IF EXISTS (SELECT 1 FROM sys.certificates WHERE name = " + literal(step.name()) + ")\n"
                 + "    DROP CERTIFICATE " + identifier(step.name()) + ";");
+    }
+
+    static List<String> dropEndpoint(DropEndpoint step) {
+        return List.of("USE master;\n"
+                + "IF EXISTS (SELECT 1 FROM sys.database_mirroring_endpoints WHERE name = " + literal(step.name()) + ")\n"
+                + "    DROP ENDPOINT " + identifier(step.name()) + ";");
+    }
+
+    static List<String> dropMasterKey() {
+        return List.of("USE master;\n"
+                + "IF EXISTS (SELECT 1 FROM sys.symmetric_keys WHERE symmetric_key_id = 101)\n"
+                + "    DROP MASTER KEY;");
     }
 
     static List<String> dropManagedInstanceCertificate(DropManagedInstanceCertificate step, Bindings b) {

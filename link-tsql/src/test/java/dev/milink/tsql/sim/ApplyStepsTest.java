@@ -1,7 +1,11 @@
 package dev.milink.tsql.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.milink.LinkExecutionException;
+import dev.milink.step.FailoverOnSqlServer;
+import dev.milink.step.SetSqlServerReplicationMode;
 import dev.milink.DatabaseName;
 import dev.milink.DropOptions;
 import dev.milink.FailoverOptions;
@@ -97,10 +101,17 @@ class ApplyStepsTest {
         try (SimulatedSql env = SimulatedSql.start()) {
             SimulatedSteps.applyAll(env, SimulatedSql.salesDb().plan());
             LinkPlan failover = SimulatedSql.salesDb().planFailover(FailoverOptions.plannedToManagedInstance().workloadStopped(true));
-            assertThat(SimulatedSteps.of(failover)).isNotEmpty();
-            applyTwice(env, failover, SimulatedSql.inputs());
+            SqlServerStep syncMode = SimulatedSteps.of(failover).stream()
+                    .filter(SetSqlServerReplicationMode.class::isInstance).findFirst().orElseThrow();
+            SqlServerStep failoverStep = SimulatedSteps.of(failover).stream()
+                    .filter(FailoverOnSqlServer.class::isInstance).findFirst().orElseThrow();
+            applyTwice(env, new LinkPlan(failover.kind(), failover.spec(), List.of(syncMode)), SimulatedSql.inputs());
             assertThat(group(env.port.observe(SALES), "DAG_SalesDb").replicas()).extracting(ReplicaState::availabilityMode)
                     .containsOnly("SYNCHRONOUS_COMMIT");
+            // Without a partner that has caught up (no linked world here), the planned FAILOVER is refused: 41142.
+            assertThatThrownBy(() -> env.port.apply(failoverStep, SimulatedSql.inputs()))
+                    .isInstanceOfSatisfying(LinkExecutionException.class,
+                            e -> assertThat(e.sqlErrorNumber()).contains(41142));
         }
     }
 

@@ -25,7 +25,22 @@ public record CatalogSnapshot(boolean hadrEnabled, boolean masterKey, Set<Intege
         List<IssuerInfo> issuers, List<EndpointInfo> endpoints, List<AvailabilityGroupInfo> groups,
         List<DatabaseReplicaInfo> databaseReplicas, List<SeedingInfo> seeding, List<BackupInfo> backups) {
 
-    /** Immutable copies. */
+    /**
+     * Copies every collection, so a snapshot never changes after it is taken.
+     *
+     * @param hadrEnabled IsHadrEnabled
+     * @param masterKey whether a database master key exists in master
+     * @param traceFlags globally enabled trace flags
+     * @param databases databases by id
+     * @param tables user tables
+     * @param certificates certificates by id
+     * @param issuers trusted issuers
+     * @param endpoints endpoints
+     * @param groups AGs and DAGs
+     * @param databaseReplicas remote database replica states
+     * @param seeding seeding operations
+     * @param backups backup history
+     */
     public CatalogSnapshot {
         traceFlags = Set.copyOf(traceFlags);
         databases = List.copyOf(databases);

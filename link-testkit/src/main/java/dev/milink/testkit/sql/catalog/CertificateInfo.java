@@ -21,11 +21,28 @@ import java.util.Objects;
 public record CertificateInfo(int certificateId, String name, String subject, String issuer,
         LocalDateTime startDate, LocalDateTime expiryDate, String thumbprintHex, boolean hasPrivateKey, byte[] der) {
 
-    /** Defensive copy of the DER bytes. */
+    /**
+     * Copies the DER encoding, so the certificate cannot be changed through the array passed in.
+     *
+     * @param certificateId the id
+     * @param name the name
+     * @param subject the subject
+     * @param issuer the issuer name
+     * @param startDate valid from (UTC)
+     * @param expiryDate valid until (UTC)
+     * @param thumbprintHex SHA-1 of the DER, hex
+     * @param hasPrivateKey true when created WITH SUBJECT (pvt_key_encryption_type MK), false FROM BINARY (NA)
+     * @param der the DER encoding, copied
+     */
     public CertificateInfo {
         der = der.clone();
     }
 
+    /**
+     * Returns the DER encoding.
+     *
+     * @return a copy of the DER encoding, so callers cannot change the certificate
+     */
     @Override
     public byte[] der() {
         return der.clone();

@@ -26,31 +26,47 @@ public record DatabaseInfo(int databaseId, String name, String recoveryModel, St
     /** The first LSN a fresh database starts with (VLF 37, block 128, slot 1). */
     public static final BigDecimal INITIAL_LSN = new BigDecimal("37000000012800001");
 
-    /** @return a copy with another recovery model */
+    /**
+     * @param model FULL, SIMPLE or BULK_LOGGED
+     * @return a copy with another recovery model
+     */
     public DatabaseInfo withRecoveryModel(String model) {
         return new DatabaseInfo(databaseId, name, model, state, collation, encrypted, brokerEnabled, logFiles,
                 sizeBytes, endOfLogLsn, lastCommitTime);
     }
 
-    /** @return a copy with another state ({@code ONLINE}, {@code RESTORING}, ...) */
+    /**
+     * @param newState the new {@code state_desc}
+     * @return a copy with another state ({@code ONLINE}, {@code RESTORING}, ...)
+     */
     public DatabaseInfo withState(String newState) {
         return new DatabaseInfo(databaseId, name, recoveryModel, newState, collation, encrypted, brokerEnabled,
                 logFiles, sizeBytes, endOfLogLsn, lastCommitTime);
     }
 
-    /** @return a copy whose log advanced to {@code lsn} at {@code when} */
+    /**
+     * @param lsn the new end-of-log LSN
+     * @param when commit time of the write (UTC)
+     * @return a copy whose log advanced to {@code lsn} at {@code when}
+     */
     public DatabaseInfo withCommit(BigDecimal lsn, LocalDateTime when) {
         return new DatabaseInfo(databaseId, name, recoveryModel, state, collation, encrypted, brokerEnabled,
                 logFiles, sizeBytes, lsn, when);
     }
 
-    /** @return a copy with Service Broker switched */
+    /**
+     * @param enabled whether Service Broker is on
+     * @return a copy with Service Broker switched
+     */
     public DatabaseInfo withBroker(boolean enabled) {
         return new DatabaseInfo(databaseId, name, recoveryModel, state, collation, encrypted, enabled, logFiles,
                 sizeBytes, endOfLogLsn, lastCommitTime);
     }
 
-    /** @return a copy with another size */
+    /**
+     * @param bytes the new data size in bytes
+     * @return a copy with another size
+     */
     public DatabaseInfo withSizeBytes(long bytes) {
         return new DatabaseInfo(databaseId, name, recoveryModel, state, collation, encrypted, brokerEnabled,
                 logFiles, bytes, endOfLogLsn, lastCommitTime);

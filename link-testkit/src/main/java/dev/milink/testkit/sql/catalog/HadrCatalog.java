@@ -48,7 +48,9 @@ public final class HadrCatalog {
     private int nextEndpointId = 65536;
     private final HadrCatalogGroups groupOps;
 
-    /** @param clock the clock all timestamps come from (UTC) */
+    /**
+     * @param clock the clock all timestamps come from (UTC)
+     */
     public HadrCatalog(Clock clock) {
         this.clock = clock;
         this.groupOps = new HadrCatalogGroups(this);
@@ -79,6 +81,7 @@ public final class HadrCatalog {
      * Runs {@code work} holding the catalog lock; events raised inside are delivered after the outermost call.
      *
      * @param work reads and writes that must happen as one step
+     * @param <T> the result type of {@code work}
      * @return what {@code work} returns
      */
     public <T> T atomically(Supplier<T> work) {
@@ -102,7 +105,11 @@ public final class HadrCatalog {
         }
     }
 
-    /** Runs {@code work} under the lock, see {@link #atomically(Supplier)}. */
+    /**
+     * Runs {@code work} under the lock, see {@link #atomically(Supplier)}.
+     *
+     * @param work reads and writes that must happen as one step
+     */
     public void atomically(Runnable work) {
         atomically(() -> {
             work.run();
@@ -110,17 +117,27 @@ public final class HadrCatalog {
         });
     }
 
-    /** Queues an event for the listeners (delivered when the lock is released). */
+    /**
+     * Queues an event for the listeners (delivered when the lock is released).
+     *
+     * @param type what happened
+     * @param name the object it happened to, for example a database or group name
+     * @param detail extra detail such as a state or thumbprint; {@code null} becomes empty
+     */
     public void fire(HadrEvent.Type type, String name, String detail) {
         atomically(() -> pending.add(new HadrEvent(type, name, detail == null ? "" : detail)));
     }
 
-    /** @param listener receives events until removed */
+    /**
+     * @param listener receives events until removed
+     */
     public void addListener(HadrListener listener) {
         listeners.add(listener);
     }
 
-    /** @param listener a listener added before */
+    /**
+     * @param listener a listener added before
+     */
     public void removeListener(HadrListener listener) {
         listeners.remove(listener);
     }
@@ -143,7 +160,9 @@ public final class HadrCatalog {
         return atomically(() -> hadrEnabled);
     }
 
-    /** @param enabled the Always On feature switch (a real server needs a restart) */
+    /**
+     * @param enabled the Always On feature switch (a real server needs a restart)
+     */
     public void setHadrEnabled(boolean enabled) {
         atomically(() -> hadrEnabled = enabled);
     }
@@ -153,12 +172,16 @@ public final class HadrCatalog {
         return atomically(() -> Set.copyOf(traceFlags));
     }
 
-    /** @param flag a trace flag to enable globally */
+    /**
+     * @param flag a trace flag to enable globally
+     */
     public void enableTraceFlag(int flag) {
         atomically(() -> traceFlags.add(flag));
     }
 
-    /** @param flag a trace flag to disable globally */
+    /**
+     * @param flag a trace flag to disable globally
+     */
     public void disableTraceFlag(int flag) {
         atomically(() -> traceFlags.remove(flag));
     }
@@ -168,19 +191,29 @@ public final class HadrCatalog {
         return atomically(() -> masterKey);
     }
 
-    /** Creates (true) or drops (false) the master key flag; the password is never kept. */
+    /**
+     * Creates (true) or drops (false) the master key flag; the password is never kept.
+     *
+     * @param exists whether the master key exists
+     */
     public void setMasterKey(boolean exists) {
         atomically(() -> masterKey = exists);
     }
 
     // ---- databases and tables ----
 
-    /** @return the database, if it exists */
+    /**
+     * @param name database name
+     * @return the database, if it exists
+     */
     public Optional<DatabaseInfo> database(String name) {
         return atomically(() -> Optional.ofNullable(databases.get(name)));
     }
 
-    /** @return the database with that id */
+    /**
+     * @param id database id
+     * @return the database with that id
+     */
     public Optional<DatabaseInfo> databaseById(int id) {
         return atomically(() -> databases.values().stream().filter(d -> d.databaseId() == id).findFirst());
     }
@@ -193,6 +226,11 @@ public final class HadrCatalog {
     /**
      * Adds a user database (ONLINE) with the next id.
      *
+     * @param name database name; it must not exist yet
+     * @param recoveryModel FULL, SIMPLE or BULK_LOGGED
+     * @param collation database collation
+     * @param logFiles number of log files
+     * @param sizeBytes data size in bytes, what seeding transfers
      * @return the new database
      */
     public DatabaseInfo addDatabase(String name, String recoveryModel, String collation, int logFiles,
@@ -208,7 +246,13 @@ public final class HadrCatalog {
         });
     }
 
-    /** Replaces a database by applying {@code change}; fails when it does not exist. */
+    /**
+     * Replaces a database by applying {@code change}; fails when it does not exist.
+     *
+     * @param name database name
+     * @param change computes the new database from the current one
+     * @return the database as stored after the change
+     */
     public DatabaseInfo updateDatabase(String name, UnaryOperator<DatabaseInfo> change) {
         return atomically(() -> {
             DatabaseInfo db = Optional.ofNullable(databases.get(name))
@@ -219,12 +263,20 @@ public final class HadrCatalog {
         });
     }
 
-    /** @return the user table {@code db.dbo.name}, if any */
+    /**
+     * @param database owning database
+     * @param name table name in schema {@code dbo}
+     * @return the user table {@code db.dbo.name}, if any
+     */
     public Optional<UserTable> table(String database, String name) {
         return atomically(() -> Optional.ofNullable(tables.get(database + "." + name)));
     }
 
-    /** Creates or replaces a user table. */
+    /**
+     * Creates or replaces a user table.
+     *
+     * @param table the table; it replaces any table of the same database and name
+     */
     public void putTable(UserTable table) {
         atomically(() -> tables.put(table.database() + "." + table.name(), table));
     }
@@ -232,6 +284,9 @@ public final class HadrCatalog {
     /**
      * Appends a row and advances the database's end-of-log LSN by one log block.
      *
+     * @param database owning database
+     * @param table an existing table of that database
+     * @param row the new row, one value per column
      * @return the new end-of-log LSN
      */
     public BigDecimal appendRow(String database, String table, List<Object> row) {
@@ -247,12 +302,18 @@ public final class HadrCatalog {
 
     // ---- certificates and issuers ----
 
-    /** @return the certificate with that name */
+    /**
+     * @param name certificate name
+     * @return the certificate with that name
+     */
     public Optional<CertificateInfo> certificate(String name) {
         return atomically(() -> Optional.ofNullable(certificates.get(name)));
     }
 
-    /** @return the certificate with that id */
+    /**
+     * @param id certificate id
+     * @return the certificate with that id
+     */
     public Optional<CertificateInfo> certificateById(int id) {
         return atomically(() -> certificates.values().stream().filter(c -> c.certificateId() == id).findFirst());
     }
@@ -267,7 +328,11 @@ public final class HadrCatalog {
         return atomically(() -> nextCertificateId++);
     }
 
-    /** Adds a certificate (its id must come from {@link #allocateCertificateId()}). */
+    /**
+     * Adds a certificate (its id must come from {@link #allocateCertificateId()}).
+     *
+     * @param certificate the certificate; it replaces any certificate of the same name
+     */
     public void putCertificate(CertificateInfo certificate) {
         atomically(() -> {
             certificates.put(certificate.name(), certificate);
@@ -275,7 +340,11 @@ public final class HadrCatalog {
         });
     }
 
-    /** Removes a certificate and its issuer registrations. */
+    /**
+     * Removes a certificate and its issuer registrations.
+     *
+     * @param name certificate name; nothing happens when it does not exist
+     */
     public void removeCertificate(String name) {
         atomically(() -> {
             CertificateInfo c = certificates.remove(name);
@@ -291,14 +360,21 @@ public final class HadrCatalog {
         return atomically(() -> List.copyOf(issuers));
     }
 
-    /** Registers a trusted issuer. */
+    /**
+     * Registers a trusted issuer.
+     *
+     * @param issuer the issuer to trust
+     */
     public void addIssuer(IssuerInfo issuer) {
         atomically(() -> issuers.add(issuer));
     }
 
     // ---- endpoints ----
 
-    /** @return the endpoint with that name */
+    /**
+     * @param name endpoint name
+     * @return the endpoint with that name
+     */
     public Optional<EndpointInfo> endpoint(String name) {
         return atomically(() -> Optional.ofNullable(endpoints.get(name)));
     }
@@ -313,7 +389,11 @@ public final class HadrCatalog {
         return atomically(() -> nextEndpointId++);
     }
 
-    /** Creates or replaces an endpoint. */
+    /**
+     * Creates or replaces an endpoint.
+     *
+     * @param endpoint the endpoint; it replaces any endpoint of the same name
+     */
     public void putEndpoint(EndpointInfo endpoint) {
         atomically(() -> {
             endpoints.put(endpoint.name(), endpoint);
@@ -321,7 +401,11 @@ public final class HadrCatalog {
         });
     }
 
-    /** Drops an endpoint. */
+    /**
+     * Drops an endpoint.
+     *
+     * @param name endpoint name; nothing happens when it does not exist
+     */
     public void removeEndpoint(String name) {
         atomically(() -> {
             if (endpoints.remove(name) != null) {
@@ -337,7 +421,11 @@ public final class HadrCatalog {
         return atomically(() -> List.copyOf(backups));
     }
 
-    /** Records a backup (and raises BACKUP_TAKEN / LOG_BACKUP_DURING_SEEDING). */
+    /**
+     * Records a backup (and raises BACKUP_TAKEN / LOG_BACKUP_DURING_SEEDING).
+     *
+     * @param backup the backup to add to the history
+     */
     public void recordBackup(BackupInfo backup) {
         atomically(() -> {
             backups.add(backup);

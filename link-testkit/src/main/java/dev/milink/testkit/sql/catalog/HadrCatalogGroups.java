@@ -19,12 +19,18 @@ public final class HadrCatalogGroups {
         this.catalog = catalog;
     }
 
-    /** @return the AG or DAG with that name */
+    /**
+     * @param name name of the AG or DAG
+     * @return the AG or DAG with that name
+     */
     public Optional<AvailabilityGroupInfo> group(String name) {
         return catalog.atomically(() -> Optional.ofNullable(catalog.groups.get(name)));
     }
 
-    /** @return the AG or DAG with that id */
+    /**
+     * @param id group id
+     * @return the AG or DAG with that id
+     */
     public Optional<AvailabilityGroupInfo> groupById(UUID id) {
         return catalog.atomically(() -> catalog.groups.values().stream().filter(g -> g.groupId().equals(id))
                 .findFirst());
@@ -35,7 +41,11 @@ public final class HadrCatalogGroups {
         return catalog.atomically(() -> List.copyOf(catalog.groups.values()));
     }
 
-    /** Creates or replaces an AG/DAG (adds remote database replica rows for new remote replicas). */
+    /**
+     * Creates or replaces an AG/DAG (adds remote database replica rows for new remote replicas).
+     *
+     * @param group the AG or DAG; it replaces any group of the same name
+     */
     public void put(AvailabilityGroupInfo group) {
         catalog.atomically(() -> {
             boolean created = !catalog.groups.containsKey(group.name());
@@ -54,7 +64,11 @@ public final class HadrCatalogGroups {
         });
     }
 
-    /** Drops an AG/DAG and its database replica rows. */
+    /**
+     * Drops an AG/DAG and its database replica rows.
+     *
+     * @param name name of the AG or DAG
+     */
     public void remove(String name) {
         catalog.atomically(() -> {
             AvailabilityGroupInfo g = catalog.groups.remove(name);
@@ -65,14 +79,20 @@ public final class HadrCatalogGroups {
         });
     }
 
-    /** @return the plain (non-distributed) AG holding that database */
+    /**
+     * @param database database name, any casing
+     * @return the plain (non-distributed) AG holding that database
+     */
     public Optional<AvailabilityGroupInfo> agOfDatabase(String database) {
         return catalog.atomically(() -> catalog.groups.values().stream()
                 .filter(g -> !g.distributed() && g.databases().stream().anyMatch(database::equalsIgnoreCase))
                 .findFirst());
     }
 
-    /** @return the DAGs whose local member AG is {@code agName} */
+    /**
+     * @param agName name of the local AG, any casing
+     * @return the DAGs whose local member AG is {@code agName}
+     */
     public List<AvailabilityGroupInfo> dagsOver(String agName) {
         return catalog.atomically(() -> catalog.groups.values().stream().filter(AvailabilityGroupInfo::distributed)
                 .filter(d -> d.localReplica().map(r -> r.serverName().equalsIgnoreCase(agName)).orElse(false))
@@ -80,6 +100,7 @@ public final class HadrCatalogGroups {
     }
 
     /**
+     * @param database database name
      * @return whether writes to the database are refused because this server holds a secondary copy (its AG's
      *         local replica, or a DAG over its AG, is SECONDARY)
      */
@@ -129,7 +150,12 @@ public final class HadrCatalogGroups {
         });
     }
 
-    /** @return the stored remote database replica row */
+    /**
+     * @param groupId the AG or DAG id
+     * @param replicaId the remote replica id
+     * @param database database name, any casing
+     * @return the stored remote database replica row
+     */
     public Optional<DatabaseReplicaInfo> databaseReplica(UUID groupId, UUID replicaId, String database) {
         return catalog.atomically(() -> catalog.databaseReplicas.stream().filter(r -> r.groupId().equals(groupId)
                 && r.replicaId().equals(replicaId) && r.databaseName().equalsIgnoreCase(database)).findFirst());
@@ -140,7 +166,13 @@ public final class HadrCatalogGroups {
         return catalog.atomically(() -> List.copyOf(catalog.databaseReplicas));
     }
 
-    /** Changes the remote database replica rows of a group (all remote replicas) for one database. */
+    /**
+     * Changes the remote database replica rows of a group (all remote replicas) for one database.
+     *
+     * @param name name of the AG or DAG
+     * @param database database name, any casing
+     * @param change computes each new row from the current one
+     */
     public void updateRemoteDatabase(String name, String database, UnaryOperator<DatabaseReplicaInfo> change) {
         catalog.atomically(() -> {
             AvailabilityGroupInfo g = require(name);
@@ -149,17 +181,33 @@ public final class HadrCatalogGroups {
         });
     }
 
-    /** Sets synchronization state and health of the remote copies of {@code database} in AG/DAG {@code name}. */
+    /**
+     * Sets synchronization state and health of the remote copies of {@code database} in AG/DAG {@code name}.
+     *
+     * @param name name of the AG or DAG
+     * @param database database name, any casing
+     * @param state synchronization state, for example SYNCHRONIZED
+     * @param health synchronization health, for example HEALTHY
+     */
     public void setSynchronization(String name, String database, String state, String health) {
         updateRemoteDatabase(name, database, r -> r.withSync(state, health));
     }
 
-    /** Sets the remote copies' hardened/received/commit LSN. */
+    /**
+     * Sets the remote copies' hardened/received/commit LSN.
+     *
+     * @param name name of the AG or DAG
+     * @param database database name, any casing
+     * @param lsn the LSN the remote copies have reached
+     */
     public void setRemoteLsn(String name, String database, BigDecimal lsn) {
         updateRemoteDatabase(name, database, r -> r.withLsn(lsn, catalog.now()));
     }
 
-    /** @return whether every remote copy of every database of the group is SYNCHRONIZED */
+    /**
+     * @param name name of the AG or DAG
+     * @return whether every remote copy of every database of the group is SYNCHRONIZED
+     */
     public boolean synchronizedRemotes(String name) {
         return catalog.atomically(() -> {
             AvailabilityGroupInfo g = require(name);
@@ -176,7 +224,10 @@ public final class HadrCatalogGroups {
         return catalog.atomically(() -> List.copyOf(catalog.seeding));
     }
 
-    /** @return whether a seeding operation for the database is running */
+    /**
+     * @param database database name, any casing
+     * @return whether a seeding operation for the database is running
+     */
     public boolean seedingRunning(String database) {
         return catalog.atomically(() -> catalog.seeding.stream()
                 .anyMatch(s -> s.running() && s.databaseName().equalsIgnoreCase(database)));
@@ -185,6 +236,11 @@ public final class HadrCatalogGroups {
     /**
      * Starts an automatic seeding operation (state SEEDING).
      *
+     * @param name name of the AG or DAG
+     * @param database the database being seeded
+     * @param remoteReplicaName the replica on the other side (the member AG name for a DAG)
+     * @param sizeBytes total bytes to transfer
+     * @param source whether this server sends the data
      * @return the operation id
      */
     public UUID startSeeding(String name, String database, String remoteReplicaName, long sizeBytes,
@@ -205,17 +261,34 @@ public final class HadrCatalogGroups {
         });
     }
 
-    /** Reports progress of a running operation. */
+    /**
+     * Reports progress of a running operation.
+     *
+     * @param operationId the running operation
+     * @param transferredBytes bytes sent so far
+     * @param rateBytesPerSecond current transfer rate
+     */
     public void reportSeedingProgress(UUID operationId, long transferredBytes, long rateBytesPerSecond) {
         update(operationId, s -> s.withProgress(transferredBytes, rateBytesPerSecond));
     }
 
-    /** Marks an operation COMPLETED. */
+    /**
+     * Marks an operation COMPLETED.
+     *
+     * @param operationId the running operation
+     */
     public void completeSeeding(UUID operationId) {
         update(operationId, s -> s.finish("COMPLETED", null, null, null, catalog.now()));
     }
 
-    /** Marks an operation FAILED, e.g. failure state 23 "database with that name already exists". */
+    /**
+     * Marks an operation FAILED, e.g. failure state 23 "database with that name already exists".
+     *
+     * @param operationId the running operation
+     * @param failureState failure_state, for example 23
+     * @param failureStateDesc failure_state_desc
+     * @param errorCode error_code
+     */
     public void failSeeding(UUID operationId, int failureState, String failureStateDesc, int errorCode) {
         update(operationId, s -> s.finish("FAILED", failureState, failureStateDesc, errorCode, catalog.now()));
     }

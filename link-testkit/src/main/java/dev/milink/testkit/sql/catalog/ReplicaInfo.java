@@ -27,21 +27,34 @@ public record ReplicaInfo(UUID replicaId, String serverName, String endpointUrl,
         String connectedState, String synchronizationHealth, Integer lastConnectErrorNumber,
         String lastConnectErrorDescription, LocalDateTime lastConnectErrorTimestamp) {
 
-    /** @return a copy in another role */
+    /**
+     * @param newRole PRIMARY, SECONDARY or RESOLVING
+     * @return a copy in another role
+     */
     public ReplicaInfo withRole(String newRole) {
         return new ReplicaInfo(replicaId, serverName, endpointUrl, availabilityMode, failoverMode, seedingMode,
                 sessionTimeout, local, newRole, connectedState, synchronizationHealth, lastConnectErrorNumber,
                 lastConnectErrorDescription, lastConnectErrorTimestamp);
     }
 
-    /** @return a copy with another availability mode */
+    /**
+     * @param mode SYNCHRONOUS_COMMIT or ASYNCHRONOUS_COMMIT
+     * @return a copy with another availability mode
+     */
     public ReplicaInfo withAvailabilityMode(String mode) {
         return new ReplicaInfo(replicaId, serverName, endpointUrl, mode, failoverMode, seedingMode,
                 sessionTimeout, local, role, connectedState, synchronizationHealth, lastConnectErrorNumber,
                 lastConnectErrorDescription, lastConnectErrorTimestamp);
     }
 
-    /** @return a copy with another connection state and last connect error (nulls clear the error) */
+    /**
+     * @param connected CONNECTED or DISCONNECTED
+     * @param health the new synchronization health
+     * @param errorNumber last connect error number, or null
+     * @param errorText last connect error text, or null
+     * @param errorTime when the last connect error happened, or null
+     * @return a copy with another connection state and last connect error (nulls clear the error)
+     */
     public ReplicaInfo withConnection(String connected, String health, Integer errorNumber, String errorText,
             LocalDateTime errorTime) {
         return new ReplicaInfo(replicaId, serverName, endpointUrl, availabilityMode, failoverMode, seedingMode,

@@ -30,14 +30,25 @@ public record SeedingInfo(UUID operationId, UUID groupId, UUID groupDatabaseId, 
         long transferRateBytesPerSecond, Integer failureState, String failureStateDesc, Integer errorCode,
         int attempts, LocalDateTime startTime, LocalDateTime completionTime, boolean compression) {
 
-    /** @return a copy with progress */
+    /**
+     * @param transferred bytes sent so far
+     * @param rate current rate in bytes per second
+     * @return a copy with progress
+     */
     public SeedingInfo withProgress(long transferred, long rate) {
         return new SeedingInfo(operationId, groupId, groupDatabaseId, remoteReplicaId, databaseName, source,
                 currentState, databaseSizeBytes, transferred, rate, failureState, failureStateDesc, errorCode,
                 attempts, startTime, completionTime, compression);
     }
 
-    /** @return a copy in a final state */
+    /**
+     * @param state the final state; {@code COMPLETED} also marks every byte as transferred
+     * @param failure failure_state, or null
+     * @param failureDesc failure_state_desc, or null
+     * @param error error_code, or null
+     * @param at completion time (UTC)
+     * @return a copy in a final state
+     */
     public SeedingInfo finish(String state, Integer failure, String failureDesc, Integer error, LocalDateTime at) {
         return new SeedingInfo(operationId, groupId, groupDatabaseId, remoteReplicaId, databaseName, source,
                 state, databaseSizeBytes, "COMPLETED".equals(state) ? databaseSizeBytes : transferredBytes,

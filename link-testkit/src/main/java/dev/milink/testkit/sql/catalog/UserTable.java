@@ -14,7 +14,14 @@ import java.util.List;
  */
 public record UserTable(String database, String name, List<String> columns, List<List<Object>> rows) {
 
-    /** Copies everything into unmodifiable lists (null values allowed). */
+    /**
+     * Copies the columns and every row, so the table only changes through {@link #withRow}.
+     *
+     * @param database the owning database
+     * @param name the table name
+     * @param columns the column names, in order
+     * @param rows the rows, one value per column
+     */
     public UserTable {
         columns = List.copyOf(columns);
         List<List<Object>> copy = new ArrayList<>();
@@ -24,7 +31,10 @@ public record UserTable(String database, String name, List<String> columns, List
         rows = Collections.unmodifiableList(copy);
     }
 
-    /** @return a copy with one more row */
+    /**
+     * @param row the new row, one value per column
+     * @return a copy with one more row
+     */
     public UserTable withRow(List<Object> row) {
         List<List<Object>> more = new ArrayList<>(rows);
         more.add(row);

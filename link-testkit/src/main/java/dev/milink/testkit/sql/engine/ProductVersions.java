@@ -16,7 +16,10 @@ public final class ProductVersions {
     private ProductVersions() {
     }
 
-    /** @return the update level such as {@code CU14} for {@code 16.0.4135.4}, or null for RTM/GDR builds */
+    /**
+     * @param productVersion SERVERPROPERTY('ProductVersion'), for example {@code 16.0.4135.4}
+     * @return the update level such as {@code CU14} for {@code 16.0.4135.4}, or null for RTM/GDR builds
+     */
     public static String updateLevel(String productVersion) {
         String[] parts = productVersion.split("\\.");
         if (parts.length < 3) {
@@ -42,7 +45,10 @@ public final class ProductVersions {
         return level;
     }
 
-    /** @return the product level: SP3 for 2016 SP3 builds (13.0.6xxx+), RTM otherwise */
+    /**
+     * @param productVersion SERVERPROPERTY('ProductVersion'), for example {@code 13.0.6300.2}
+     * @return the product level: SP3 for 2016 SP3 builds (13.0.6xxx+), RTM otherwise
+     */
     public static String productLevel(String productVersion) {
         String[] parts = productVersion.split("\\.");
         if (parts.length >= 3 && "13".equals(parts[0]) && parts[2].compareTo("6000") >= 0 && parts[2].length() == 4) {

@@ -4,9 +4,9 @@ import dev.milink.testkit.sql.Flavor;
 import java.util.List;
 
 /**
- * The fixed identity of a simulated server (SERVERPROPERTY, @@VERSION, logins).
+ * The fixed identity of a simulated server (SERVERPROPERTY, {@code @@VERSION}, logins).
  *
- * @param serverName @@SERVERNAME
+ * @param serverName the server name, what {@code @@SERVERNAME} answers
  * @param productVersion SERVERPROPERTY('ProductVersion')
  * @param productLevel ProductLevel, e.g. RTM
  * @param productUpdateLevel ProductUpdateLevel, e.g. CU17, or null
@@ -18,7 +18,18 @@ import java.util.List;
 public record ServerConfig(String serverName, String productVersion, String productLevel, String productUpdateLevel,
         String edition, Flavor flavor, String collation, List<LoginAccount> logins) {
 
-    /** Immutable copy of the logins. */
+    /**
+     * Copies the logins so the identity cannot change after the server starts.
+     *
+     * @param serverName the server name
+     * @param productVersion SERVERPROPERTY('ProductVersion')
+     * @param productLevel ProductLevel
+     * @param productUpdateLevel ProductUpdateLevel, or {@code null}
+     * @param edition Edition
+     * @param flavor which kind of server is simulated
+     * @param collation server collation
+     * @param logins the SQL logins, copied
+     */
     public ServerConfig {
         logins = List.copyOf(logins);
     }
@@ -32,7 +43,7 @@ public record ServerConfig(String serverName, String productVersion, String prod
         return e.startsWith("standard") ? 2 : e.startsWith("express") ? 4 : 3;
     }
 
-    /** @return @@VERSION */
+    /** @return the {@code @@VERSION} text, shaped like the real one for this flavor and version */
     public String versionString() {
         if (flavor == Flavor.MANAGED_INSTANCE) {
             return "Microsoft Azure SQL Managed Instance - 12.0.2000.8 (X64) \n\tCopyright (C) 2022 Microsoft "

@@ -1,4 +1,4 @@
-package dev.milink.tsql;
+package dev.milink.archrules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
