@@ -25,7 +25,7 @@ class LauncherTest {
         assertThat(Files.isExecutable(LAUNCHER)).isTrue();
         String text = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
         assertThat(text).startsWith("#!/usr/bin/env bash")
-                .contains("-DskipTests -pl link-cli -am install")
+                .contains("-DskipTests -pl link-cli -am package")
                 .contains("exec java -jar \"$jar\" \"$@\"")
                 .contains("BASH_SOURCE");
     }
