@@ -42,7 +42,7 @@ public final class LinkRunner {
     private Duration pollInterval = Duration.ofSeconds(30);
     private Optional<Duration> breakStaleLock = Optional.empty();
     private EndpointProbe probe = EndpointProbe.tcp(Duration.ofSeconds(3));
-    private int armWritesPerSecond = 5;
+    private int armWritesPerSecond = 10;
     private Duration maxFailoverLag = dev.milink.core.internal.PrerequisiteRules.DEFAULT_MAX_LAG;
 
     private LinkRunner(SqlServerPort sql, ManagedInstancePort mi) {
@@ -129,7 +129,13 @@ public final class LinkRunner {
         return this;
     }
 
-    /** @param perSecond the rate limit on ARM writes @return this */
+    /**
+     * Caps the average rate of ARM writes (PUT, PATCH, POST, DELETE). Default 10 per second, ARM's refill rate for a
+     * subscription's writes; writes may burst up to five seconds' worth at once, as ARM's token bucket allows.
+     *
+     * @param perSecond the average rate
+     * @return this
+     */
     public LinkRunner armWritesPerSecond(int perSecond) {
         if (perSecond < 1) {
             throw new IllegalArgumentException("armWritesPerSecond must be at least 1");

@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  */
 final class Resilient {
 
+    /** The length of the rate limiter's window: writes may burst up to this many seconds' worth at once. */
+    static final int BURST_SECONDS = 5;
+
     private final Retry retry;
     private final RateLimiter armWrites;
     private final RunSettings settings;
@@ -38,8 +41,12 @@ final class Resilient {
         };
         this.retry = Retry.of("milink", RetryConfig.custom().maxAttempts(policy.maxAttempts())
                 .intervalBiFunction(interval).retryOnException(Transience::isTransient).build());
-        RateLimiterConfig limit = RateLimiterConfig.custom().limitForPeriod(Math.max(1, settings.armWritesPerSecond()))
-                .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(settings.awaitTimeout()).build();
+        // ARM meters writes with a token bucket (a burst, then a steady refill). A window of BURST_SECONDS holding
+        // that many seconds' worth of writes lets a fan-out of links start together and still caps the average rate;
+        // a 429 that gets through anyway is retried with its Retry-After.
+        int rate = Math.max(1, settings.armWritesPerSecond());
+        RateLimiterConfig limit = RateLimiterConfig.custom().limitForPeriod(rate * BURST_SECONDS)
+                .limitRefreshPeriod(Duration.ofSeconds(BURST_SECONDS)).timeoutDuration(settings.awaitTimeout()).build();
         long origin = System.nanoTime();
         java.time.Instant start = settings.clock().instant();
         // The limiter reads time from the injected clock so that waits it asks for match the injected sleeper.
