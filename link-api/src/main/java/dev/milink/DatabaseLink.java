@@ -15,6 +15,14 @@ import java.util.Objects;
 public record DatabaseLink(DatabaseName database, String linkName, String sqlServerAvailabilityGroup,
         String managedInstanceAvailabilityGroup) {
 
+    /**
+     * Checks the components.
+     *
+     * @param database the replicated database
+     * @param linkName the distributed availability group and ARM resource name
+     * @param sqlServerAvailabilityGroup the availability group on SQL Server
+     * @param managedInstanceAvailabilityGroup the availability group on the Managed Instance
+     */
     public DatabaseLink {
         Objects.requireNonNull(database, "database");
         NameRules.linkName(linkName);

@@ -17,6 +17,16 @@ import java.util.Objects;
 public record FailoverOptions(FailoverType type, InitialPrimary target, boolean workloadStopped,
         boolean dataLossAcknowledged, boolean endOfLinkAcknowledged, Duration lsnStableFor) {
 
+    /**
+     * Checks the components.
+     *
+     * @param type planned or forced
+     * @param target the side that becomes primary
+     * @param workloadStopped the caller confirms that applications no longer write to the primary
+     * @param dataLossAcknowledged the caller accepts losing transactions the secondary has not received (forced only)
+     * @param endOfLinkAcknowledged the caller accepts that the failover ends the link (SQL Server 2016-2019)
+     * @param lsnStableFor how long the last hardened LSNs must stay equal before a planned failover
+     */
     public FailoverOptions {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(target, "target");

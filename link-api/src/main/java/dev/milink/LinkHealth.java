@@ -54,6 +54,29 @@ public record LinkHealth(String linkName, DatabaseName database, Status status, 
         MISSING
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the link
+     * @param database the database
+     * @param status the overall verdict
+     * @param sqlServerRole SQL Server's role in the distributed availability group, when it has the group
+     * @param managedInstanceRole the Managed Instance's role, when the link resource exists
+     * @param connected whether the two sides are connected
+     * @param synchronizationState SQL Server's view, for example {@code SYNCHRONIZING}; or ARM's replica state
+     * @param synchronizationHealth {@code HEALTHY}, {@code PARTIALLY_HEALTHY} or {@code NOT_HEALTHY}
+     * @param seedingPercent seeding progress while seeding
+     * @param seedingEta the estimated end of seeding, when reported
+     * @param sqlServerLastHardenedLsn the last hardened LSN on SQL Server
+     * @param managedInstanceLastHardenedLsn the last hardened LSN on the Managed Instance
+     * @param logSendQueueKb the log send queue on the primary
+     * @param redoQueueKb the redo queue on the secondary
+     * @param lag the replication lag, when reported
+     * @param certificateExpiry SQL Server's endpoint certificate expiry
+     * @param lastError the most recent link error (ARM) or connection error (SQL Server)
+     * @param warnings risks worth acting on (certificate expiring, seeding near its 6-day limit, ...)
+     * @param observedAt when both sides were read
+     */
     public LinkHealth {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(status, "status");

@@ -28,6 +28,22 @@ public record LinkSpec(InitialPrimary initialPrimary, SqlServerInstance sqlServe
         SeedingMode seedingMode, SqlServerVersion sqlServerVersion, boolean twoWayDisasterRecovery,
         String issuerDnsName, Optional<String> firstLogBackupPath) {
 
+    /**
+     * Checks the components.
+     *
+     * @param initialPrimary which side holds the databases at creation
+     * @param sqlServer the SQL Server instance
+     * @param managedInstance the Managed Instance
+     * @param links one entry per database
+     * @param endpointName the database mirroring endpoint's name on SQL Server
+     * @param certificateName the SQL Server endpoint certificate's name
+     * @param certificateExpiry the certificate's {@code EXPIRY_DATE}; empty means SQL Server's default (one year)
+     * @param seedingMode how the databases are seeded
+     * @param sqlServerVersion the SQL Server major version
+     * @param twoWayDisasterRecovery whether failing back to SQL Server is intended ({@code failoverMode = Manual})
+     * @param issuerDnsName the DNS name the Azure root certificates are trusted for
+     * @param firstLogBackupPath where the first log backup after seeding goes; empty to skip that step
+     */
     public LinkSpec {
         Objects.requireNonNull(initialPrimary, "initialPrimary");
         Objects.requireNonNull(sqlServer, "sqlServer");

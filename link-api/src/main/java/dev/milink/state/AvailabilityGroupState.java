@@ -14,6 +14,14 @@ import java.util.Optional;
 public record AvailabilityGroupState(String name, boolean distributed, List<String> databases,
         List<ReplicaState> replicas) {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the group name
+     * @param distributed whether it is a distributed availability group
+     * @param databases the databases it holds (for a local group)
+     * @param replicas its replicas (member groups for a distributed group)
+     */
     public AvailabilityGroupState {
         databases = List.copyOf(databases);
         replicas = List.copyOf(replicas);

@@ -16,6 +16,15 @@ import java.util.Optional;
 public record CertificateState(String name, String subject, Instant expiry, boolean hasPrivateKey,
         Optional<byte[]> encoded) {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the certificate name
+     * @param subject the subject
+     * @param expiry the expiry instant
+     * @param hasPrivateKey whether the private key is held, encrypted by the master key
+     * @param encoded the DER public certificate ({@code CERTENCODED}) when it was read
+     */
     public CertificateState {
         encoded = encoded.map(byte[]::clone);
     }

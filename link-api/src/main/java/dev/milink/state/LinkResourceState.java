@@ -22,6 +22,19 @@ public record LinkResourceState(String name, String partnerEndpoint, String part
         String instanceAvailabilityGroup, LinkRole instanceRole, Optional<LinkRole> partnerRole,
         ReplicationMode replicationMode, String failoverMode, List<LinkDatabaseState> databases) {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the link name
+     * @param partnerEndpoint SQL Server's endpoint
+     * @param partnerAvailabilityGroup SQL Server's group
+     * @param instanceAvailabilityGroup the Managed Instance's group
+     * @param instanceRole the Managed Instance's role
+     * @param partnerRole SQL Server's role as the Managed Instance sees it
+     * @param replicationMode the replication mode
+     * @param failoverMode {@code None} or {@code Manual}
+     * @param databases per-database state
+     */
     public LinkResourceState {
         databases = List.copyOf(databases);
     }

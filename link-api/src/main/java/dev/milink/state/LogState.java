@@ -16,6 +16,13 @@ import java.util.Optional;
  */
 public record LogState(String database, Optional<Double> usedPercent, List<Instant> recentLogBackups) {
 
+    /**
+     * Checks the components.
+     *
+     * @param database the database
+     * @param usedPercent the share of the log in use, 0-100, when read
+     * @param recentLogBackups finish times of recent log backups, newest first; adapters read at least the latest one, which is enough to tell whether a log backup ran since seeding started
+     */
     public LogState {
         recentLogBackups = List.copyOf(recentLogBackups);
     }

@@ -19,6 +19,19 @@ public record ServerFacts(String serverName, String productVersion, String editi
         boolean hadrEnabled, String collation, boolean sysadmin, Set<Integer> globalTraceFlags,
         boolean masterKeyPresent) {
 
+    /**
+     * Checks the components.
+     *
+     * @param serverName {@code @@SERVERNAME}
+     * @param productVersion {@code SERVERPROPERTY('ProductVersion')}, for example {@code 16.0.4135.4}
+     * @param edition {@code SERVERPROPERTY('Edition')}
+     * @param engineEdition {@code SERVERPROPERTY('EngineEdition')}; 8 is a Managed Instance
+     * @param hadrEnabled {@code SERVERPROPERTY('IsHadrEnabled') = 1}
+     * @param collation the server collation
+     * @param sysadmin whether the login is a sysadmin
+     * @param globalTraceFlags trace flags enabled globally
+     * @param masterKeyPresent whether {@code master} has a database master key
+     */
     public ServerFacts {
         globalTraceFlags = Set.copyOf(globalTraceFlags);
     }

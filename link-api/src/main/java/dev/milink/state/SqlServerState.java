@@ -20,6 +20,18 @@ public record SqlServerState(ServerFacts server, List<DatabaseState> databases, 
         Optional<EndpointState> mirroringEndpoint, List<AvailabilityGroupState> availabilityGroups,
         List<SeedingState> seeding, Instant observedAt, List<LogState> logs) {
 
+    /**
+     * Checks the components.
+     *
+     * @param server server-level facts
+     * @param databases the databases asked about
+     * @param certificates certificates in {@code master}
+     * @param mirroringEndpoint the database mirroring endpoint, if any
+     * @param availabilityGroups availability groups and distributed availability groups
+     * @param seeding automatic seeding operations
+     * @param observedAt when the observation was made (server clock)
+     * @param logs the databases' log space and recent log backups, when the adapter reads them (empty otherwise)
+     */
     public SqlServerState {
         logs = List.copyOf(logs);
         databases = List.copyOf(databases);

@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 public record AwaitLsnAlignment(String linkName, DatabaseName target, Duration stableFor) implements CheckStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the link
+     * @param target the database
+     * @param stableFor how long the LSNs must stay equal and unchanged
+     */
     public AwaitLsnAlignment {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

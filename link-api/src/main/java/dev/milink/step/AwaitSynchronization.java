@@ -12,6 +12,12 @@ import java.util.Optional;
  */
 public record AwaitSynchronization(String linkName, DatabaseName target) implements CheckStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the link
+     * @param target the database
+     */
     public AwaitSynchronization {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

@@ -14,6 +14,13 @@ import java.util.Optional;
  */
 public record BackupLog(DatabaseName target, String path, boolean tailLog) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param target the database
+     * @param path the backup file path on the SQL Server host
+     * @param tailLog whether it is a tail-log backup ({@code WITH NORECOVERY})
+     */
     public BackupLog {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(path, "path");

@@ -21,6 +21,17 @@ import java.util.Optional;
 public record CreateAvailabilityGroup(String name, DatabaseName target, String replicaServerName, EndpointUrl endpoint,
         boolean clusterTypeNone, boolean holdsDatabase, SeedingMode seedingMode) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the availability group name
+     * @param target the database
+     * @param replicaServerName SQL Server's {@code @@SERVERNAME}
+     * @param endpoint SQL Server's endpoint URL
+     * @param clusterTypeNone whether {@code WITH (CLUSTER_TYPE = NONE)} is written (not on SQL Server 2016)
+     * @param holdsDatabase whether the group is created {@code FOR DATABASE} (SQL Server primary) or empty
+     * @param seedingMode the replica's {@code SEEDING_MODE}
+     */
     public CreateAvailabilityGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");

@@ -25,6 +25,19 @@ public record CreateDistributedAvailabilityGroup(String name, DatabaseName targe
         Optional<String> managedInstanceFqdn, boolean databaseInListenerUrl, SeedingMode seedingMode)
         implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the link (distributed availability group) name
+     * @param target the database
+     * @param localAvailabilityGroup the SQL Server group
+     * @param localEndpoint SQL Server's endpoint URL
+     * @param managedInstanceAvailabilityGroup the Managed Instance's group
+     * @param managedInstanceName the instance's resource name
+     * @param managedInstanceFqdn the FQDN when known at plan time
+     * @param databaseInListenerUrl whether the MI listener URL names the database (MI as initial primary)
+     * @param seedingMode the members' {@code SEEDING_MODE}
+     */
     public CreateDistributedAvailabilityGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");

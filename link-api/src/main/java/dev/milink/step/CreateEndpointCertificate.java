@@ -14,6 +14,13 @@ import java.util.Optional;
 public record CreateEndpointCertificate(String name, String subject, Optional<LocalDate> expiry)
         implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the certificate name
+     * @param subject the certificate subject
+     * @param expiry the expiry date; empty for SQL Server's default
+     */
     public CreateEndpointCertificate {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(subject, "subject");

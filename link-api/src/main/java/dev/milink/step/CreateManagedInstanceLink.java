@@ -24,6 +24,18 @@ public record CreateManagedInstanceLink(String linkName, DatabaseName target, En
         String partnerAvailabilityGroup, String instanceAvailabilityGroup, LinkRole instanceLinkRole,
         boolean manualFailover, SeedingMode seedingMode) implements ManagedInstanceStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the link name
+     * @param target the database
+     * @param partnerEndpoint SQL Server's endpoint URL
+     * @param partnerAvailabilityGroup SQL Server's group
+     * @param instanceAvailabilityGroup the Managed Instance's group
+     * @param instanceLinkRole the Managed Instance's initial role
+     * @param manualFailover {@code failoverMode = Manual} (two-way disaster recovery) rather than {@code None}
+     * @param seedingMode the seeding mode
+     */
     public CreateManagedInstanceLink {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

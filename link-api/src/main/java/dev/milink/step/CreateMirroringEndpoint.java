@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public record CreateMirroringEndpoint(String name, int port, String certificateName) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the endpoint name
+     * @param port the listener port
+     * @param certificateName the certificate that authenticates the endpoint
+     */
     public CreateMirroringEndpoint {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(certificateName, "certificateName");

@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public record DeleteManagedInstanceLink(String linkName, DatabaseName target) implements ManagedInstanceStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the link
+     * @param target the database
+     */
     public DeleteManagedInstanceLink {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

@@ -9,6 +9,11 @@ import java.util.Objects;
  */
 public record DeleteTrustCertificate(String certificateName) implements ManagedInstanceStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param certificateName the trust certificate
+     */
     public DeleteTrustCertificate {
         Objects.requireNonNull(certificateName, "certificateName");
     }

@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public record DemoteSqlServer(String linkName, DatabaseName target) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the distributed availability group
+     * @param target the database
+     */
     public DemoteSqlServer {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

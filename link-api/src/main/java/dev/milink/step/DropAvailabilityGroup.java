@@ -14,6 +14,13 @@ import java.util.Optional;
  */
 public record DropAvailabilityGroup(String name, DatabaseName target, boolean distributed) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the group
+     * @param target the database it served
+     * @param distributed whether it is the distributed availability group
+     */
     public DropAvailabilityGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");

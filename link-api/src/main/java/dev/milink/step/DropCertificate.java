@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record DropCertificate(String name, String purpose) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the certificate
+     * @param purpose why it goes, for the plan description
+     */
     public DropCertificate {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(purpose, "purpose");

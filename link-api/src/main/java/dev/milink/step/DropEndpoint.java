@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record DropEndpoint(String name, String purpose) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the endpoint
+     * @param purpose why it goes, for the plan description
+     */
     public DropEndpoint {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(purpose, "purpose");

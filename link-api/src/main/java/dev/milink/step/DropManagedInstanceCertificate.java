@@ -11,6 +11,11 @@ import java.util.Optional;
  */
 public record DropManagedInstanceCertificate(Optional<String> fqdn) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param fqdn the instance's FQDN when known at plan time; otherwise resolved at run time
+     */
     public DropManagedInstanceCertificate {
         Objects.requireNonNull(fqdn, "fqdn");
     }

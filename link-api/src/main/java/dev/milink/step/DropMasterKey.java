@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record DropMasterKey(String purpose) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param purpose why it goes, for the plan description
+     */
     public DropMasterKey {
         Objects.requireNonNull(purpose, "purpose");
     }

@@ -15,6 +15,13 @@ import java.util.Optional;
 public record FailoverManagedInstanceLink(String linkName, DatabaseName target, FailoverType type)
         implements ManagedInstanceStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the link
+     * @param target the database
+     * @param type planned or forced
+     */
     public FailoverManagedInstanceLink {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

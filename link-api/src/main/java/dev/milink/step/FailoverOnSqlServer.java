@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 public record FailoverOnSqlServer(String linkName, DatabaseName target, FailoverType type) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the distributed availability group
+     * @param target the database
+     * @param type planned or forced
+     */
     public FailoverOnSqlServer {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

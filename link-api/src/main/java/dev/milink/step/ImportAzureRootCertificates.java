@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record ImportAzureRootCertificates(List<RootCertificate> roots, String issuerDnsName) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param roots the root certificates
+     * @param issuerDnsName for example {@code .database.windows.net}
+     */
     public ImportAzureRootCertificates {
         roots = List.copyOf(roots);
         Objects.requireNonNull(issuerDnsName, "issuerDnsName");

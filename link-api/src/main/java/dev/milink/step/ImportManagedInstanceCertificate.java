@@ -13,6 +13,12 @@ import java.util.Optional;
 public record ImportManagedInstanceCertificate(String managedInstanceName, Optional<String> fqdn)
         implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param managedInstanceName the instance's resource name
+     * @param fqdn the instance's FQDN when known at plan time; otherwise resolved at run time
+     */
     public ImportManagedInstanceCertificate {
         Objects.requireNonNull(managedInstanceName, "managedInstanceName");
         Objects.requireNonNull(fqdn, "fqdn");

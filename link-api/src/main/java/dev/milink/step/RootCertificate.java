@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record RootCertificate(String name, byte[] der) {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the certificate name in {@code master}
+     * @param der the DER encoding
+     */
     public RootCertificate {
         Objects.requireNonNull(name, "name");
         der = der.clone();

@@ -15,6 +15,13 @@ import java.util.Optional;
 public record SetLinkReplicationMode(String linkName, DatabaseName target, ReplicationMode mode)
         implements ManagedInstanceStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the link
+     * @param target the database
+     * @param mode the new mode
+     */
     public SetLinkReplicationMode {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

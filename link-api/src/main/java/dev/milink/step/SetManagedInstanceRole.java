@@ -17,6 +17,14 @@ import java.util.Optional;
 public record SetManagedInstanceRole(String linkName, DatabaseName target, LinkRole role, boolean forced)
         implements ManagedInstanceStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the link
+     * @param target the database
+     * @param role the new role
+     * @param forced {@code roleChangeType = Forced} rather than {@code Planned}
+     */
     public SetManagedInstanceRole {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

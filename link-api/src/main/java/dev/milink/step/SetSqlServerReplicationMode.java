@@ -17,6 +17,15 @@ import java.util.Optional;
 public record SetSqlServerReplicationMode(String linkName, DatabaseName target, String localAvailabilityGroup,
         String managedInstanceAvailabilityGroup, ReplicationMode mode) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param linkName the distributed availability group
+     * @param target the database
+     * @param localAvailabilityGroup SQL Server's member group
+     * @param managedInstanceAvailabilityGroup the Managed Instance's member group
+     * @param mode the new mode
+     */
     public SetSqlServerReplicationMode {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(target, "target");

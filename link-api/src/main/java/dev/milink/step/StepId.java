@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record StepId(String value) {
 
+    /**
+     * Checks the components.
+     *
+     * @param value the id text
+     */
     public StepId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {

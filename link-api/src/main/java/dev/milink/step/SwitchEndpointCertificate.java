@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record SwitchEndpointCertificate(String endpointName, String certificateName) implements SqlServerStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param endpointName the endpoint
+     * @param certificateName the new certificate
+     */
     public SwitchEndpointCertificate {
         Objects.requireNonNull(endpointName, "endpointName");
         Objects.requireNonNull(certificateName, "certificateName");

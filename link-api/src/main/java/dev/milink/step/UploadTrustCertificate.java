@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record UploadTrustCertificate(String certificateName) implements ManagedInstanceStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param certificateName the SQL Server certificate's name, also the trust certificate's name
+     */
     public UploadTrustCertificate {
         Objects.requireNonNull(certificateName, "certificateName");
     }

@@ -12,6 +12,12 @@ import java.util.Optional;
  */
 public record VerifyPrerequisite(Prerequisite prerequisite, Optional<DatabaseName> target) implements CheckStep {
 
+    /**
+     * Checks the components.
+     *
+     * @param prerequisite what is checked
+     * @param target the database for per-database checks; empty otherwise
+     */
     public VerifyPrerequisite {
         Objects.requireNonNull(prerequisite, "prerequisite");
         Objects.requireNonNull(target, "target");

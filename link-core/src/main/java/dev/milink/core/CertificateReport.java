@@ -34,6 +34,12 @@ public record CertificateReport(Instant observedAt, List<Entry> certificates) {
     public record Entry(String name, Instant expiry, long daysLeft, boolean usedByEndpoint, Optional<String> warning) {
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param observedAt when SQL Server was read
+     * @param certificates the certificates, the endpoint's first
+     */
     public CertificateReport {
         Objects.requireNonNull(observedAt, "observedAt");
         certificates = List.copyOf(certificates);

@@ -18,6 +18,16 @@ import java.util.Optional;
 public record CheckResult(Prerequisite prerequisite, Optional<DatabaseName> database, CheckStatus status,
         String observed, String rule, String fix) {
 
+    /**
+     * Checks the components.
+     *
+     * @param prerequisite what was checked
+     * @param database the database for per-database checks
+     * @param status the outcome
+     * @param observed what was seen (never a secret)
+     * @param rule the rule
+     * @param fix what to do when it does not hold
+     */
     public CheckResult {
         Objects.requireNonNull(prerequisite, "prerequisite");
         Objects.requireNonNull(database, "database");

@@ -36,6 +36,17 @@ public record Journal(String key, String planHash, PlanKind kind, Instant create
     /** The fact key of the Managed Instance's FQDN. */
     public static final String FQDN = "managed-instance-fqdn";
 
+    /**
+     * Checks the components.
+     *
+     * @param key the link set: Managed Instance resource id plus link names
+     * @param planHash the plan's hash
+     * @param kind the plan's kind
+     * @param createdAt when the journal was started
+     * @param updatedAt when it last changed
+     * @param facts learned values, for example {@code managed-instance-fqdn}; never secrets
+     * @param entries one entry per step, in plan order
+     */
     public Journal {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(planHash, "planHash");

@@ -19,6 +19,17 @@ import java.util.Optional;
 public record JournalEntry(StepId step, StepState state, boolean created, int attempts, Optional<Instant> started,
         Optional<Instant> finished, String note) {
 
+    /**
+     * Checks the components.
+     *
+     * @param step the step id
+     * @param state where it stands
+     * @param created whether this run created the step's object (so rollback may remove it)
+     * @param attempts how many times it was applied
+     * @param started when it last started
+     * @param finished when it last finished
+     * @param note a short human-readable note, never a secret
+     */
     public JournalEntry {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(state, "state");

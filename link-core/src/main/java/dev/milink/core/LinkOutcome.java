@@ -14,6 +14,13 @@ import java.util.Optional;
  */
 public record LinkOutcome(DatabaseName database, Status status, Optional<LinkException> error) {
 
+    /**
+     * Checks the components.
+     *
+     * @param database the database
+     * @param status the outcome
+     * @param error why it failed or was skipped
+     */
     public LinkOutcome {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(status, "status");

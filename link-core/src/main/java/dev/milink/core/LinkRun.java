@@ -46,6 +46,20 @@ public record LinkRun(LinkPlan plan, boolean resumed, Map<DatabaseName, LinkOutc
         this(plan, resumed, outcomes, stepsApplied, stepsSkipped, took, stepDurations, failure, preflight, List.of());
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param plan the plan
+     * @param resumed whether an earlier journal was continued
+     * @param outcomes per database, in plan order
+     * @param stepsApplied steps that were applied (changed something or waited)
+     * @param stepsSkipped steps found already done
+     * @param took the run's duration
+     * @param stepDurations how long each applied step took
+     * @param failure the first failure (a shared step, a server-level check, or a link's step)
+     * @param preflight the evaluated checks, when the plan had any
+     * @param notes what the run reported besides step results, for example a forced failover's possible data loss
+     */
     public LinkRun {
         notes = List.copyOf(notes);
         outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));

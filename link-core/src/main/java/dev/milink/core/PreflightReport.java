@@ -12,6 +12,11 @@ import java.util.Optional;
  */
 public record PreflightReport(List<CheckResult> results) {
 
+    /**
+     * Checks the components.
+     *
+     * @param results one result per {@code VerifyPrerequisite} step, in plan order
+     */
     public PreflightReport {
         results = List.copyOf(results);
     }

@@ -15,6 +15,15 @@ import java.util.Objects;
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay, double jitter) {
 
+    /**
+     * Checks the components.
+     *
+     * @param maxAttempts total attempts including the first (1 = no retry)
+     * @param initialDelay the delay before the second attempt
+     * @param multiplier the growth factor per attempt
+     * @param maxDelay the cap on one delay
+     * @param jitter the random spread, 0 (none) to 1 (plus or minus 100 %)
+     */
     public RetryPolicy {
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");

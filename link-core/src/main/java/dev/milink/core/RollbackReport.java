@@ -14,6 +14,13 @@ import java.util.Optional;
  */
 public record RollbackReport(List<StepId> undone, List<String> leftInPlace, Optional<LinkException> failure) {
 
+    /**
+     * Checks the components.
+     *
+     * @param undone the compensating steps applied (or found already undone), in the order run
+     * @param leftInPlace objects this run created that no step type can remove yet, with the reason
+     * @param failure the first compensation that failed; the rollback stops there and can be run again
+     */
     public RollbackReport {
         undone = List.copyOf(undone);
         leftInPlace = List.copyOf(leftInPlace);
