@@ -14,7 +14,9 @@ public class LinkException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The kind of failure. */
     private final LinkErrorCode code;
+    /** How to fix it; empty when there is no advice. */
     private final String fix;
     /** The server's {@code Retry-After} hint, or null. */
     private final Duration retryAfter;

@@ -12,9 +12,13 @@ public class LinkExecutionException extends LinkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The step that failed. */
     private final StepId step;
+    /** Where the step ran. */
     private final Side side;
+    /** The SQL Server error number, or null. */
     private final Integer sqlErrorNumber;
+    /** The ARM error code, or null. */
     private final String armErrorCode;
 
     /**

@@ -8,7 +8,9 @@ public class LinkPlanningException extends LinkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The option or argument at fault; empty for unsupported combinations. */
     private final String field;
+    /** The offending value as shown in the message. */
     private final String value;
 
     /**

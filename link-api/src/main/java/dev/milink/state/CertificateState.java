@@ -29,6 +29,7 @@ public record CertificateState(String name, String subject, Instant expiry, bool
         encoded = encoded.map(byte[]::clone);
     }
 
+    /** @return a copy of the DER public certificate, when it was read */
     @Override
     public Optional<byte[]> encoded() {
         return encoded.map(byte[]::clone);

@@ -23,6 +23,7 @@ public record RootCertificate(String name, byte[] der) {
         der = der.clone();
     }
 
+    /** @return a copy of the DER encoding */
     @Override
     public byte[] der() {
         return der.clone();

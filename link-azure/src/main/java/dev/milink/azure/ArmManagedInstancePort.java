@@ -158,19 +158,28 @@ public final class ArmManagedInstancePort implements ManagedInstancePort {
         private Builder() {
         }
 
-        /** @param value the instance (required) @return this */
+        /**
+         * @param value the instance (required)
+         * @return this
+         */
         public Builder managedInstance(ManagedInstance value) {
             this.managedInstance = Objects.requireNonNull(value, "managedInstance");
             return this;
         }
 
-        /** @param value the credential; default {@code DefaultAzureCredential} for the environment's authority @return this */
+        /**
+         * @param value the credential; default {@code DefaultAzureCredential} for the environment's authority
+         * @return this
+         */
         public Builder credential(TokenCredential value) {
             this.credential = Objects.requireNonNull(value, "credential");
             return this;
         }
 
-        /** @param value the Azure cloud, for example {@code AzureEnvironment.AZURE_US_GOVERNMENT}; default public cloud @return this */
+        /**
+         * @param value the Azure cloud, for example {@code AzureEnvironment.AZURE_US_GOVERNMENT}; default public cloud
+         * @return this
+         */
         public Builder environment(AzureEnvironment value) {
             this.environment = Objects.requireNonNull(value, "environment");
             return this;
@@ -191,31 +200,46 @@ public final class ArmManagedInstancePort implements ManagedInstancePort {
             return this;
         }
 
-        /** @param value the Entra tenant, for the default credential and the profile; optional @return this */
+        /**
+         * @param value the Entra tenant, for the default credential and the profile; optional
+         * @return this
+         */
         public Builder tenantId(String value) {
             this.tenantId = value;
             return this;
         }
 
-        /** @param value the transport; default the JDK HTTP client @return this */
+        /**
+         * @param value the transport; default the JDK HTTP client
+         * @return this
+         */
         public Builder httpClient(HttpClient value) {
             this.httpClient = Objects.requireNonNull(value, "httpClient");
             return this;
         }
 
-        /** @param value the retry policy for 408/429/5xx and I/O failures; default the SDK's exponential one @return this */
+        /**
+         * @param value the retry policy for 408/429/5xx and I/O failures; default the SDK's exponential one
+         * @return this
+         */
         public Builder retryPolicy(RetryPolicy value) {
             this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
             return this;
         }
 
-        /** @param value the wait between operation polls when ARM sends no {@code Retry-After}; default 10 s @return this */
+        /**
+         * @param value the wait between operation polls when ARM sends no {@code Retry-After}; default 10 s
+         * @return this
+         */
         public Builder pollInterval(Duration value) {
             this.pollInterval = positive(value, "pollInterval");
             return this;
         }
 
-        /** @param value the longest wait for one long-running operation; default 30 min @return this */
+        /**
+         * @param value the longest wait for one long-running operation; default 30 min
+         * @return this
+         */
         public Builder operationTimeout(Duration value) {
             this.operationTimeout = positive(value, "operationTimeout");
             return this;

@@ -60,43 +60,64 @@ public final class LinkRunner {
         return new LinkRunner(sql, mi);
     }
 
-    /** @param store where journals live @return this */
+    /**
+     * @param store where journals live
+     * @return this
+     */
     public LinkRunner journal(JournalStore store) {
         this.journal = Objects.requireNonNull(store, "store");
         return this;
     }
 
-    /** @param source where secrets (the master key password) come from @return this */
+    /**
+     * @param source where secrets (the master key password) come from
+     * @return this
+     */
     public LinkRunner secrets(SecretSource source) {
         this.secrets = Objects.requireNonNull(source, "source");
         return this;
     }
 
-    /** @param value who hears events @return this */
+    /**
+     * @param value who hears events
+     * @return this
+     */
     public LinkRunner listener(LinkListener value) {
         this.listener = Objects.requireNonNull(value, "listener");
         return this;
     }
 
-    /** @param value the time source @return this */
+    /**
+     * @param value the time source
+     * @return this
+     */
     public LinkRunner clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
         return this;
     }
 
-    /** @param value how waits happen @return this */
+    /**
+     * @param value how waits happen
+     * @return this
+     */
     public LinkRunner sleeper(Sleeper value) {
         this.sleeper = Objects.requireNonNull(value, "sleeper");
         return this;
     }
 
-    /** @param policy how transient failures are retried @return this */
+    /**
+     * @param policy how transient failures are retried
+     * @return this
+     */
     public LinkRunner retry(RetryPolicy policy) {
         this.retry = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
-    /** @param links how many links run at once (at least 1) @return this */
+    /**
+     * @param links how many links run at once (at least 1)
+     * @return this
+     */
     public LinkRunner parallelism(int links) {
         if (links < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
@@ -105,25 +126,37 @@ public final class LinkRunner {
         return this;
     }
 
-    /** @param timeout the longest wait for seeding and synchronization @return this */
+    /**
+     * @param timeout the longest wait for seeding and synchronization
+     * @return this
+     */
     public LinkRunner awaitTimeout(Duration timeout) {
         this.awaitTimeout = positive(timeout, "awaitTimeout");
         return this;
     }
 
-    /** @param interval how often waits poll @return this */
+    /**
+     * @param interval how often waits poll
+     * @return this
+     */
     public LinkRunner pollInterval(Duration interval) {
         this.pollInterval = positive(interval, "pollInterval");
         return this;
     }
 
-    /** @param age break a journal lock older than this (or held by a dead process on this host) @return this */
+    /**
+     * @param age break a journal lock older than this (or held by a dead process on this host)
+     * @return this
+     */
     public LinkRunner breakStaleLock(Duration age) {
         this.breakStaleLock = Optional.of(positive(age, "age"));
         return this;
     }
 
-    /** @param value how the SQL Server endpoint is probed by the reachability check @return this */
+    /**
+     * @param value how the SQL Server endpoint is probed by the reachability check
+     * @return this
+     */
     public LinkRunner endpointProbe(EndpointProbe value) {
         this.probe = Objects.requireNonNull(value, "probe");
         return this;
