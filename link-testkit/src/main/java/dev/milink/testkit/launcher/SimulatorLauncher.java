@@ -28,14 +28,13 @@ public final class SimulatorLauncher {
      * @throws InterruptedException when the main thread is interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
+        // A failure ends main with an exception, so the JVM exits non-zero; this prints it as one line, no trace.
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> System.err.println("milink-simulator: " + e.getMessage()));
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("milink-simulator: " + e.getMessage());
-            System.err.println(LauncherOptions.USAGE);
-            System.exit(2);
-            return;
+            throw new IllegalArgumentException(e.getMessage() + System.lineSeparator() + LauncherOptions.USAGE, e);
         }
         if (options.help()) {
             System.out.println(LauncherOptions.USAGE);
@@ -45,9 +44,7 @@ public final class SimulatorLauncher {
         try {
             running = start(options, System.out);
         } catch (RuntimeException e) {
-            System.err.println("milink-simulator: cannot start: " + e.getMessage());
-            System.exit(1);
-            return;
+            throw new IllegalStateException("cannot start: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
