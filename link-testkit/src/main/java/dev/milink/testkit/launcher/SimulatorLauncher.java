@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the milink simulator as a process, for trying tools such as {@code sqlcmd} or SSMS-like clients against
  * it: {@code java -jar link-testkit/target/milink-simulator.jar --port 14330 --password <pw>}. A test double, not
- * SQL Server. Serves until Ctrl-C; exits with 2 and a message on bad arguments.
+ * SQL Server. Serves until Ctrl-C; exits non-zero with a one-line message on bad arguments.
  */
 public final class SimulatorLauncher {
 
