@@ -283,7 +283,7 @@ public final class SimulatedSqlServer {
             traceFlags.forEach(catalog::enableTraceFlag);
             for (DatabaseBuilder d : databases) {
                 DatabaseInfo db = catalog.addDatabase(d.name, d.recovery, collation, d.logFiles, d.sizeBytes);
-                d.tables.forEach(catalog::putTable);
+                d.tables.forEach(catalog.tables()::putTable);
                 if (d.fullBackup) {
                     catalog.recordBackup(new BackupInfo(db.name(), "D", false, catalog.now(), catalog.now(),
                             db.endOfLogLsn(), db.endOfLogLsn(), "NUL", false));

@@ -77,7 +77,7 @@ final class Replication {
         HadrCatalog src = ctx.catalog(from);
         HadrCatalog dst = ctx.catalog(from.other());
         ctx.quietly(() -> {
-            tables(src, m.database).forEach(dst::putTable);
+            tables(src, m.database).forEach(dst.tables()::putTable);
             src.database(m.database).ifPresent(d -> dst.updateDatabase(m.database,
                     x -> x.withCommit(d.endOfLogLsn(), d.lastCommitTime())));
         });
@@ -95,17 +95,17 @@ final class Replication {
         LocalDateTime at = LocalDateTime.ofInstant(b.writtenAt(), ZoneOffset.UTC);
         ctx.quietly(() -> {
             for (Map.Entry<String, Integer> e : b.rowCounts().entrySet()) {
-                UserTable from = src.table(m.database, e.getKey()).orElse(null);
+                UserTable from = src.tables().table(m.database, e.getKey()).orElse(null);
                 if (from == null) {
                     continue;
                 }
-                UserTable to = dst.table(m.database, e.getKey())
+                UserTable to = dst.tables().table(m.database, e.getKey())
                         .orElse(new UserTable(m.database, from.name(), from.columns(), List.of()));
                 int upTo = Math.min(e.getValue(), from.rows().size());
                 for (int i = to.rows().size(); i < upTo; i++) {
                     to = to.withRow(from.rows().get(i));
                 }
-                dst.putTable(to);
+                dst.tables().putTable(to);
             }
             if (dst.database(m.database).isPresent()) {
                 dst.updateDatabase(m.database, d -> d.endOfLogLsn().compareTo(b.lsn()) < 0 ? d.withCommit(b.lsn(), at) : d);

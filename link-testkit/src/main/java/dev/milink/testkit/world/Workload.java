@@ -68,14 +68,14 @@ public final class Workload {
 
     private UserTable ensureTable(DataSource ds) {
         Side side = world.links().primarySide(database);
-        Optional<UserTable> existing = world.server(side).catalog().table(database, table);
+        Optional<UserTable> existing = world.server(side).catalog().tables().table(database, table);
         if (existing.isEmpty()) {
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("CREATE TABLE " + bracket(table) + " (id BIGINT, payload NVARCHAR(100))");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create workload table " + table + " in " + database, e);
             }
-            existing = world.server(side).catalog().table(database, table);
+            existing = world.server(side).catalog().tables().table(database, table);
         }
         UserTable t = existing.orElseThrow(() -> new IllegalStateException("table " + table + " did not appear"));
         if (nextId < 0) {

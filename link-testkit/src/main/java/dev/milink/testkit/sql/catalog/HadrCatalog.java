@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -23,14 +21,13 @@ import java.util.function.UnaryOperator;
  * <p>Thread safe: one reentrant lock per server. {@link #atomically(Supplier)} runs several reads and
  * writes as one step (the engine runs each statement this way, so a failing statement changes nothing).
  * Events are delivered to listeners after the outermost lock is released. Names compare case-insensitively.
- * AG/DAG, seeding and replica operations live in {@link HadrCatalogGroups} ({@link #groups()}).
+ * AG/DAG, seeding and replica operations live in {@link HadrCatalogGroups} ({@link #groups()}), user tables in
+ * {@link HadrCatalogTables} ({@link #tables()}).
  */
 public final class HadrCatalog {
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final CatalogLock lock = new CatalogLock();
     private final Clock clock;
-    private final List<HadrListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<HadrEvent> pending = new ArrayList<>();
     final Map<String, DatabaseInfo> databases = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final Map<String, UserTable> tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final Map<String, CertificateInfo> certificates = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -47,6 +44,7 @@ public final class HadrCatalog {
     private int nextCertificateId = 256;
     private int nextEndpointId = 65536;
     private final HadrCatalogGroups groupOps;
+    private final HadrCatalogTables tableOps;
 
     /**
      * @param clock the clock all timestamps come from (UTC)
@@ -54,12 +52,18 @@ public final class HadrCatalog {
     public HadrCatalog(Clock clock) {
         this.clock = clock;
         this.groupOps = new HadrCatalogGroups(this);
+        this.tableOps = new HadrCatalogTables(this);
         for (String system : List.of("master", "tempdb", "model", "msdb")) {
             int id = databases.size() + 1;
             databases.put(system, new DatabaseInfo(id, system, "tempdb".equals(system) ? "SIMPLE" : "FULL",
                     "ONLINE", "SQL_Latin1_General_CP1_CI_AS", false, "msdb".equals(system), 1, 8L << 20,
                     DatabaseInfo.INITIAL_LSN, null));
         }
+    }
+
+    /** @return the user tables of this catalog's databases */
+    public HadrCatalogTables tables() {
+        return tableOps;
     }
 
     /** @return the AG/DAG, replica and seeding operations of this catalog */
@@ -85,24 +89,7 @@ public final class HadrCatalog {
      * @return what {@code work} returns
      */
     public <T> T atomically(Supplier<T> work) {
-        lock.lock();
-        boolean outermost = lock.getHoldCount() == 1;
-        List<HadrEvent> toFire = List.of();
-        try {
-            T result = work.get();
-            if (outermost) {
-                toFire = List.copyOf(pending);
-            }
-            return result;
-        } finally {
-            if (outermost) {
-                pending.clear();
-            }
-            lock.unlock();
-            for (HadrEvent e : toFire) {
-                listeners.forEach(l -> l.onEvent(e));
-            }
-        }
+        return lock.atomically(work);
     }
 
     /**
@@ -125,21 +112,21 @@ public final class HadrCatalog {
      * @param detail extra detail such as a state or thumbprint; {@code null} becomes empty
      */
     public void fire(HadrEvent.Type type, String name, String detail) {
-        atomically(() -> pending.add(new HadrEvent(type, name, detail == null ? "" : detail)));
+        lock.queue(new HadrEvent(type, name, detail == null ? "" : detail));
     }
 
     /**
      * @param listener receives events until removed
      */
     public void addListener(HadrListener listener) {
-        listeners.add(listener);
+        lock.addListener(listener);
     }
 
     /**
      * @param listener a listener added before
      */
     public void removeListener(HadrListener listener) {
-        listeners.remove(listener);
+        lock.removeListener(listener);
     }
 
     /** @return an immutable, comparable copy of the whole state */
@@ -260,43 +247,6 @@ public final class HadrCatalog {
             DatabaseInfo next = change.apply(db);
             databases.put(name, next);
             return next;
-        });
-    }
-
-    /**
-     * @param database owning database
-     * @param name table name in schema {@code dbo}
-     * @return the user table {@code db.dbo.name}, if any
-     */
-    public Optional<UserTable> table(String database, String name) {
-        return atomically(() -> Optional.ofNullable(tables.get(database + "." + name)));
-    }
-
-    /**
-     * Creates or replaces a user table.
-     *
-     * @param table the table; it replaces any table of the same database and name
-     */
-    public void putTable(UserTable table) {
-        atomically(() -> tables.put(table.database() + "." + table.name(), table));
-    }
-
-    /**
-     * Appends a row and advances the database's end-of-log LSN by one log block.
-     *
-     * @param database owning database
-     * @param table an existing table of that database
-     * @param row the new row, one value per column
-     * @return the new end-of-log LSN
-     */
-    public BigDecimal appendRow(String database, String table, List<Object> row) {
-        return atomically(() -> {
-            UserTable t = table(database, table).orElseThrow(() -> new IllegalArgumentException("no table"));
-            putTable(t.withRow(row));
-            DatabaseInfo db = updateDatabase(database,
-                    d -> d.withCommit(d.endOfLogLsn().add(BigDecimal.valueOf(100_000)), now()));
-            fire(HadrEvent.Type.DATA_WRITTEN, database, db.endOfLogLsn().toPlainString());
-            return db.endOfLogLsn();
         });
     }
 

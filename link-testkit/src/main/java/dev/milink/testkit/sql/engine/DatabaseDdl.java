@@ -92,10 +92,10 @@ final class DatabaseDdl {
 
     static void createTable(ExecContext ctx, List<String> name, List<String> columns) throws SqlError {
         String[] target = target(ctx, name);
-        if (ctx.catalog().table(target[0], target[1]).isPresent()) {
+        if (ctx.catalog().tables().table(target[0], target[1]).isPresent()) {
             throw Errors.error(2714, "There is already an object named '" + target[1] + "' in the database.");
         }
-        ctx.catalog().putTable(new UserTable(target[0], target[1], columns, List.of()));
+        ctx.catalog().tables().putTable(new UserTable(target[0], target[1], columns, List.of()));
         ctx.done();
     }
 
@@ -112,7 +112,7 @@ final class DatabaseDdl {
     static void insert(ExecContext ctx, Specs.Insert spec) throws SqlError {
         HadrCatalog c = ctx.catalog();
         String[] target = target(ctx, spec.table());
-        UserTable table = c.table(target[0], target[1])
+        UserTable table = c.tables().table(target[0], target[1])
                 .orElseThrow(() -> Errors.invalidObject(String.join(".", spec.table())));
         DatabaseInfo d = c.database(target[0]).orElseThrow();
         if (c.groups().isSecondary(d.name())) {
@@ -155,7 +155,7 @@ final class DatabaseDdl {
             rows.add(Arrays.asList(row));
         }
         for (List<Object> row : rows) {
-            c.appendRow(d.name(), table.name(), row);
+            c.tables().appendRow(d.name(), table.name(), row);
         }
         if (!ctx.session().nocount()) {
             ctx.add(new SqlResult.UpdateCount(rows.size()));

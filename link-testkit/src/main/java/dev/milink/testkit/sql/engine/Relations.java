@@ -40,7 +40,7 @@ final class Relations {
         if (!"dbo".equalsIgnoreCase(schema)) {
             throw Errors.invalidObject(full);
         }
-        UserTable table = ctx.catalog().table(database.name(), name).orElseThrow(() -> Errors.invalidObject(full));
+        UserTable table = ctx.catalog().tables().table(database.name(), name).orElseThrow(() -> Errors.invalidObject(full));
         if ("RESTORING".equals(database.state())) {
             throw Errors.error(927, 14, "Database '" + database.name()
                     + "' cannot be opened. It is in the middle of a restore.");
