@@ -107,14 +107,15 @@ public final class JdbcSqlServerPort implements SqlServerPort {
     @Override
     public StepResult apply(SqlServerStep step, StepInputs inputs) {
         List<String> batches = TsqlScript.statements(step, inputs);
-        List<String> shown = TsqlScript.displayStatements(step, inputs);
         Connection connection = borrow("running step " + step.id());
         boolean healthy = false;
         Optional<byte[]> certificate = Optional.empty();
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(queryTimeoutSeconds);
             for (int i = 0; i < batches.size(); i++) {
-                LOG.debug("step {}: {}", step.id(), shown.get(i));
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("step {}: {}", step.id(), shown(step, inputs, i));
+                }
                 try {
                     Optional<byte[]> found = runBatch(statement, batches.get(i));
                     if (found.isPresent()) {
@@ -122,12 +123,12 @@ public final class JdbcSqlServerPort implements SqlServerPort {
                     }
                 } catch (SQLException e) {
                     healthy = !SqlErrorMapping.isTransient(e);
-                    throw SqlErrorMapping.forStep(step.id(), shown.get(i), e);
+                    throw SqlErrorMapping.forStep(step.id(), shown(step, inputs, i), e);
                 }
             }
             healthy = true;
         } catch (SQLException e) {
-            throw SqlErrorMapping.forStep(step.id(), String.join("\n", shown), e);
+            throw SqlErrorMapping.forStep(step.id(), String.join("\n", TsqlScript.displayStatements(step, inputs)), e);
         } finally {
             release(connection, healthy);
         }
@@ -139,6 +140,11 @@ public final class JdbcSqlServerPort implements SqlServerPort {
             result = result.withCertificate(der);
         }
         return result;
+    }
+
+    /** The batch with secrets masked, rendered only when a log line or an error needs it. */
+    private static String shown(SqlServerStep step, StepInputs inputs, int batch) {
+        return TsqlScript.displayStatements(step, inputs).get(batch);
     }
 
     private static Optional<byte[]> runBatch(Statement statement, String batch) throws SQLException {

@@ -71,47 +71,9 @@ public final class TsqlTokens {
             }
             int start = i;
             if (c == '[') {
-                StringBuilder value = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new UnterminatedException("identifier", start);
-                    }
-                    char d = sql.charAt(i);
-                    if (d == ']') {
-                        if (i + 1 < n && sql.charAt(i + 1) == ']') {
-                            value.append(']');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    value.append(d);
-                    i++;
-                }
-                out.add(new Token(Kind.IDENTIFIER, value.toString()));
+                i = quoted(sql, i + 1, ']', "identifier", start, Kind.IDENTIFIER, out);
             } else if (c == '\'' || ((c == 'N' || c == 'n') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
-                i += c == '\'' ? 1 : 2;
-                StringBuilder value = new StringBuilder();
-                while (true) {
-                    if (i >= n) {
-                        throw new UnterminatedException("string", start);
-                    }
-                    char d = sql.charAt(i);
-                    if (d == '\'') {
-                        if (i + 1 < n && sql.charAt(i + 1) == '\'') {
-                            value.append('\'');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    value.append(d);
-                    i++;
-                }
-                out.add(new Token(Kind.STRING, value.toString()));
+                i = quoted(sql, i + (c == '\'' ? 1 : 2), '\'', "string", start, Kind.STRING, out);
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 int eol = sql.indexOf('\n', i);
                 eol = eol < 0 ? n : eol;
@@ -157,6 +119,33 @@ public final class TsqlTokens {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads a bracketed identifier or a string literal whose closing character is doubled to escape it.
+     *
+     * @return the index just after the closing character
+     */
+    private static int quoted(String sql, int from, char close, String what, int start, Kind kind, List<Token> out) {
+        StringBuilder value = new StringBuilder();
+        int i = from;
+        while (true) {
+            if (i >= sql.length()) {
+                throw new UnterminatedException(what, start);
+            }
+            char d = sql.charAt(i);
+            if (d == close) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == close) {
+                    value.append(close);
+                    i += 2;
+                    continue;
+                }
+                out.add(new Token(kind, value.toString()));
+                return i + 1;
+            }
+            value.append(d);
+            i++;
+        }
     }
 
     public static List<Token> shape(String sql) {
