@@ -1,5 +1,8 @@
 package dev.milink.e2e;
 
+import static dev.milink.tsql.TsqlTokens.commandLines;
+import static dev.milink.tsql.TsqlTokens.variables;
+import static dev.milink.tsql.TsqlTokens.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.milink.DropOptions;
@@ -19,8 +22,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -173,27 +174,6 @@ class HostileInputTest {
         boolean contained = value.contains("{db}") || value.length() > 100 || tokens.stream()
                 .anyMatch(t -> (t.kind() == TsqlTokens.Kind.IDENTIFIER || t.kind() == TsqlTokens.Kind.STRING) && t.text().contains(value));
         return contained ? null : "the value is not inside one identifier or literal";
-    }
-
-    static List<String> commandLines(String script) {
-        return script.lines().map(String::stripLeading)
-                .filter(l -> l.startsWith(":") || l.startsWith("!!") || l.strip().matches("(?i)GO(\\s+\\d+)?"))
-                .map(l -> l.startsWith(":setvar") && l.indexOf(' ', 8) > 0 ? l.substring(0, l.indexOf(' ', 8)) : l).toList();
-    }
-
-    static List<String> variables(String script) {
-        List<String> found = new ArrayList<>();
-        Matcher m = Pattern.compile("\\$\\(([^)]*)\\)?").matcher(script);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
-    }
-
-    static String visible(String value) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().limit(40).forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04X", c) : String.valueOf((char) c)));
-        return value.length() > 40 ? out + "...(" + value.length() + ")" : out.toString();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.milink.tsql;
 
+import static dev.milink.tsql.TsqlTokens.commandLines;
+import static dev.milink.tsql.TsqlTokens.variables;
+import static dev.milink.tsql.TsqlTokens.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -119,27 +120,6 @@ class HostileNameTest {
         }
         assertThat(commandLines(hostile)).as("SQLCMD command and GO lines").isEqualTo(commandLines(benign));
         assertThat(variables(hostile)).as("SQLCMD variables").isEqualTo(variables(benign));
-    }
-
-    static List<String> commandLines(String script) {
-        return script.lines().map(String::stripLeading)
-                .filter(l -> l.startsWith(":") || l.startsWith("!!") || l.regionMatches(true, 0, "GO", 0, 2))
-                .map(l -> l.startsWith(":setvar") ? l.substring(0, l.indexOf(' ', 8)) : l).toList();
-    }
-
-    static List<String> variables(String script) {
-        List<String> found = new ArrayList<>();
-        Matcher m = Pattern.compile("\\$\\(([^)]*)\\)?").matcher(script);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
-    }
-
-    static String visible(String value) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().limit(40).forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04X", c) : String.valueOf((char) c)));
-        return value.length() > 40 ? out + "...(" + value.length() + ")" : out.toString();
     }
 
     @Test

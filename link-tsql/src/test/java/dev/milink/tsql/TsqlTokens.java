@@ -2,6 +2,8 @@ package dev.milink.tsql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small T-SQL tokenizer for tests: bracketed identifiers with {@code ]]}, {@code N'..''..'} and
@@ -146,6 +148,39 @@ public final class TsqlTokens {
             value.append(d);
             i++;
         }
+    }
+
+    /**
+     * @param script a rendered script
+     * @return its SQLCMD command and GO lines, {@code :setvar} values cut off
+     */
+    public static List<String> commandLines(String script) {
+        return script.lines().map(String::stripLeading)
+                .filter(l -> l.startsWith(":") || l.startsWith("!!") || l.strip().matches("(?i)GO(\\s+\\d+)?"))
+                .map(l -> l.startsWith(":setvar") && l.indexOf(' ', 8) > 0 ? l.substring(0, l.indexOf(' ', 8)) : l).toList();
+    }
+
+    /**
+     * @param script a rendered script
+     * @return every SQLCMD variable reference {@code $(...)} in order
+     */
+    public static List<String> variables(String script) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("\\$\\(([^)]*)\\)?").matcher(script);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    /**
+     * @param value any text
+     * @return it shortened and with control and non-ASCII characters escaped, for test names and messages
+     */
+    public static String visible(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(40).forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+        return value.length() > 40 ? out + "...(" + value.length() + ")" : out.toString();
     }
 
     public static List<Token> shape(String sql) {
