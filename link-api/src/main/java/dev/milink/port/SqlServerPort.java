@@ -6,7 +6,7 @@ import dev.milink.state.SqlServerState;
 import java.util.Collection;
 
 /**
- * SQL Server as milink sees it. {@code link-tsql}'s {@code JdbcSqlServerPort} implements it over JDBC;
+ * SQL Server as milink sees it. {@code link-jdbc}'s {@code JdbcSqlServerPort} implements it over JDBC;
  * tests may implement it in memory.
  *
  * <p>Both methods cost one round trip: {@link #observe} reads everything in one batch, {@link #apply} runs

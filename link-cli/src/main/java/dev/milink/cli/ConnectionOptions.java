@@ -1,7 +1,7 @@
 package dev.milink.cli;
 
 import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
-import dev.milink.tsql.SqlServerConnection;
+import dev.milink.jdbc.SqlServerConnection;
 import java.net.URI;
 import java.util.Locale;
 import javax.sql.DataSource;

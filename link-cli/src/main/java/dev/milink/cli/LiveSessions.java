@@ -6,7 +6,7 @@ import dev.milink.SecretSource;
 import dev.milink.azure.ArmManagedInstancePort;
 import dev.milink.port.ManagedInstancePort;
 import dev.milink.port.SqlServerPort;
-import dev.milink.tsql.JdbcSqlServerPort;
+import dev.milink.jdbc.JdbcSqlServerPort;
 import java.util.Objects;
 
 /**

@@ -18,7 +18,7 @@ import dev.milink.port.SqlServerPort;
 import dev.milink.testkit.arm.ArmSimulators;
 import dev.milink.testkit.world.LinkedWorld;
 import dev.milink.testkit.world.SimulatedClock;
-import dev.milink.tsql.JdbcSqlServerPort;
+import dev.milink.jdbc.JdbcSqlServerPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

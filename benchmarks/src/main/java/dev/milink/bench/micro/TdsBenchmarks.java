@@ -40,7 +40,7 @@ public class TdsBenchmarks {
                 .build().start();
         dataSource = world.sqlServerDataSource();
         open = dataSource.getConnection();
-        try (var port = dev.milink.tsql.JdbcSqlServerPort.of(dataSource)) {
+        try (var port = dev.milink.jdbc.JdbcSqlServerPort.of(dataSource)) {
             world.sqlServerTds().journal().clear();
             port.observe(java.util.List.of(dev.milink.DatabaseName.of("SalesDb")));
             observation = world.sqlServerTds().journal().statements().get(0);

@@ -1,4 +1,4 @@
-package dev.milink.tsql.sim;
+package dev.milink.jdbc.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.milink.tsql;
+package dev.milink.jdbc;
 
 import dev.milink.DatabaseName;
 import dev.milink.LinkErrorCode;
@@ -9,9 +9,10 @@ import dev.milink.port.StepResult;
 import dev.milink.state.SqlServerState;
 import dev.milink.step.CreateEndpointCertificate;
 import dev.milink.step.SqlServerStep;
+import dev.milink.tsql.TsqlScript;
 import dev.milink.tsql.internal.ObservationQueries;
-import dev.milink.tsql.internal.ObservationReader;
-import dev.milink.tsql.internal.Rows;
+import dev.milink.jdbc.internal.ObservationReader;
+import dev.milink.jdbc.internal.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

@@ -1,4 +1,4 @@
-package dev.milink.tsql.sim;
+package dev.milink.jdbc.sim;
 
 import dev.milink.LinkPlan;
 import dev.milink.port.StepInputs;

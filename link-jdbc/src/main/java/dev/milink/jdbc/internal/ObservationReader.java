@@ -1,13 +1,13 @@
-package dev.milink.tsql.internal;
+package dev.milink.jdbc.internal;
 
 import static dev.milink.tsql.internal.ObservationQueries.*;
-import static dev.milink.tsql.internal.Rows.bytes;
-import static dev.milink.tsql.internal.Rows.flag;
-import static dev.milink.tsql.internal.Rows.instant;
-import static dev.milink.tsql.internal.Rows.lsn;
-import static dev.milink.tsql.internal.Rows.number;
-import static dev.milink.tsql.internal.Rows.optionalNumber;
-import static dev.milink.tsql.internal.Rows.text;
+import static dev.milink.jdbc.internal.Rows.bytes;
+import static dev.milink.jdbc.internal.Rows.flag;
+import static dev.milink.jdbc.internal.Rows.instant;
+import static dev.milink.jdbc.internal.Rows.lsn;
+import static dev.milink.jdbc.internal.Rows.number;
+import static dev.milink.jdbc.internal.Rows.optionalNumber;
+import static dev.milink.jdbc.internal.Rows.text;
 
 import dev.milink.LinkRole;
 import dev.milink.state.AvailabilityGroupState;

@@ -1,4 +1,4 @@
-package dev.milink.tsql.sim;
+package dev.milink.jdbc.sim;
 
 import dev.milink.Link;
 import dev.milink.LinkDefinition;
@@ -11,8 +11,8 @@ import dev.milink.testkit.sql.SimulatedSqlServer;
 import dev.milink.testkit.tds.TdsEncryption;
 import dev.milink.testkit.tds.TdsServer;
 import dev.milink.testkit.tls.TestCertificates;
-import dev.milink.tsql.JdbcSqlServerPort;
-import dev.milink.tsql.SqlServerConnection;
+import dev.milink.jdbc.JdbcSqlServerPort;
+import dev.milink.jdbc.SqlServerConnection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;

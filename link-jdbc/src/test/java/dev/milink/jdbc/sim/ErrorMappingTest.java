@@ -1,4 +1,4 @@
-package dev.milink.tsql.sim;
+package dev.milink.jdbc.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -11,7 +11,7 @@ import dev.milink.step.CreateAvailabilityGroup;
 import dev.milink.step.CreateMasterKey;
 import dev.milink.step.SqlServerStep;
 import dev.milink.step.Side;
-import dev.milink.tsql.SqlErrorMapping;
+import dev.milink.jdbc.SqlErrorMapping;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.milink.tsql;
+package dev.milink.jdbc;
 
 import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
 import dev.milink.LinkPlanningException;

@@ -1,4 +1,4 @@
-package dev.milink.tsql.internal;
+package dev.milink.jdbc.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.milink.tsql;
+package dev.milink.jdbc;
 
 import dev.milink.LinkErrorCode;
 import dev.milink.LinkException;

@@ -1,4 +1,4 @@
-package dev.milink.tsql.sim;
+package dev.milink.jdbc.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,8 @@ import dev.milink.port.StepInputs;
 import dev.milink.port.StepResult;
 import dev.milink.state.SqlServerState;
 import dev.milink.step.SqlServerStep;
-import dev.milink.tsql.JdbcSqlServerPort;
-import dev.milink.tsql.SqlServerConnection;
+import dev.milink.jdbc.JdbcSqlServerPort;
+import dev.milink.jdbc.SqlServerConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
