@@ -1,6 +1,6 @@
 package dev.milink.bench;
 
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.testkit.arm.RequestJournal;
 import dev.milink.testkit.tds.StatementJournal;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.milink.bench;
 
 import dev.milink.LinkPlan;
 import dev.milink.core.LinkRun;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

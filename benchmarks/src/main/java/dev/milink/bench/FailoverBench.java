@@ -2,7 +2,7 @@ package dev.milink.bench;
 
 import dev.milink.FailoverOptions;
 import dev.milink.LinkPlan;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.event.LinkEvent;
 import dev.milink.step.AwaitLsnAlignment;
 import dev.milink.testkit.world.LinkedWorld;

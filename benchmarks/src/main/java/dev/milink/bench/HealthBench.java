@@ -3,7 +3,7 @@ package dev.milink.bench;
 import dev.milink.LinkHealth;
 import dev.milink.LinkSpec;
 import dev.milink.core.LinkMonitor;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;

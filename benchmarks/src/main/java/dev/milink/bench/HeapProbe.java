@@ -1,7 +1,7 @@
 package dev.milink.bench;
 
 import dev.milink.LinkSpec;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

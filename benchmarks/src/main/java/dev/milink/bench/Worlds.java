@@ -1,7 +1,7 @@
 package dev.milink.bench;
 
 import dev.milink.LinkPlan;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.testkit.world.LinkedWorld;
 import dev.milink.testkit.world.LinkedWorldBuilder;
 import dev.milink.testkit.world.SimulatedClock;

@@ -3,7 +3,7 @@ package dev.milink.examples;
 import dev.milink.LinkPlan;
 import dev.milink.core.LinkRun;
 import dev.milink.core.LinkRunner;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 
 /**
  * Plans and creates a link from SQL Server to a Managed Instance, here against milink's simulators.

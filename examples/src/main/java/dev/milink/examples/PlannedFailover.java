@@ -3,7 +3,7 @@ package dev.milink.examples;
 import dev.milink.FailoverOptions;
 import dev.milink.LinkDefinition;
 import dev.milink.LinkHealth;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.testkit.world.Workload;
 import java.time.Duration;
 

@@ -3,7 +3,7 @@ package dev.milink.examples;
 import dev.milink.LinkHealth;
 import dev.milink.LinkPlan;
 import dev.milink.core.LinkMonitor;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.event.LinkEvent;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + CliEnvironment.SQL_PASSWORD + " or a prompt) and to Azure (DefaultAzureCredential)."},
         subcommands = {PlanCommand.class, ScriptCommand.class, CheckCommand.class, CreateCommand.class,
             StatusCommand.class, FailoverCommand.class, FailbackCommand.class, DropCommand.class,
-            RotateCertificateCommand.class, RepairSplitBrainCommand.class, ResumeCommand.class, RollbackCommand.class, DemoCommand.class,
+            RotateCertificateCommand.class, RepairSplitBrainCommand.class, ResumeCommand.class, RollbackCommand.class,
             CommandLine.HelpCommand.class})
 public final class Milink implements Callable<Integer> {
 
@@ -83,12 +84,14 @@ public final class Milink implements Callable<Integer> {
     }
 
     /**
-     * Applies milink's conventions to a command line (also usable on {@code new CommandLine(new Milink())}).
+     * Applies milink's conventions to a command line (also usable on {@code new CommandLine(new Milink())}) and
+     * adds the {@link MilinkSubcommand}s found on the class path (the demo's jar adds {@code demo}).
      *
      * @param cmd the root command line
      * @return {@code cmd}
      */
     public static CommandLine configure(CommandLine cmd) {
+        addPluggedSubcommands(cmd);
         Map<String, String> codes = new LinkedHashMap<>();
         for (String line : ExitCodes.HELP) {
             int colon = line.indexOf(':');
@@ -102,6 +105,18 @@ public final class Milink implements Callable<Integer> {
         });
         apply(cmd, codes);
         return cmd;
+    }
+
+    private static void addPluggedSubcommands(CommandLine cmd) {
+        if (!(cmd.getCommand() instanceof Milink)) {
+            return;
+        }
+        for (MilinkSubcommand plugged : ServiceLoader.load(MilinkSubcommand.class, Milink.class.getClassLoader())) {
+            CommandLine sub = new CommandLine(plugged);
+            if (!cmd.getSubcommands().containsKey(sub.getCommandName())) {
+                cmd.addSubcommand(sub);
+            }
+        }
     }
 
     private static void apply(CommandLine cmd, Map<String, String> codes) {

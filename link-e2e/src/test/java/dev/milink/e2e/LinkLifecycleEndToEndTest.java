@@ -4,6 +4,7 @@ import static dev.milink.e2e.Worlds.DB;
 import static dev.milink.e2e.Worlds.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.DatabaseName;
 import dev.milink.DropOptions;
 import dev.milink.FailoverOptions;

@@ -2,6 +2,7 @@ package dev.milink.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.DatabaseName;
 import dev.milink.LinkPlan;
 import dev.milink.core.CheckResult;

@@ -3,6 +3,7 @@ package dev.milink.e2e;
 import static dev.milink.e2e.Worlds.DB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.demo.SimulatedEnvironment;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import dev.milink.DropOptions;

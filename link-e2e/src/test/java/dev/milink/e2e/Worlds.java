@@ -1,5 +1,6 @@
 package dev.milink.e2e;
 
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.LinkPlan;
 import dev.milink.core.LinkRun;
 import dev.milink.testkit.world.LinkedWorld;

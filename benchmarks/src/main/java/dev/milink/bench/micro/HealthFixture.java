@@ -3,7 +3,7 @@ package dev.milink.bench.micro;
 import dev.milink.LinkPlan;
 import dev.milink.LinkSpec;
 import dev.milink.bench.Worlds;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.state.SqlServerState;
 
 /**

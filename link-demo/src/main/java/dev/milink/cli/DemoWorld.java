@@ -1,6 +1,6 @@
 package dev.milink.cli;
 
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.testkit.world.LinkedWorld;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.milink.cli;
 
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.testkit.world.LinkedWorld;
 import dev.milink.testkit.world.LinkedWorldBuilder;
 import dev.milink.testkit.world.SimulatedClock;

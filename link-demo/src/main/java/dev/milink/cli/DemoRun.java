@@ -9,7 +9,7 @@ import dev.milink.core.LinkRun;
 import dev.milink.core.LinkRunner;
 import dev.milink.core.Preflight;
 import dev.milink.core.PreflightReport;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.step.Step;
 import dev.milink.step.Side;
 import dev.milink.tsql.TsqlScript;

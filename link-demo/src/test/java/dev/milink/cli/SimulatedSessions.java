@@ -4,7 +4,7 @@ import dev.milink.ManagedInstance;
 import dev.milink.SecretSource;
 import dev.milink.core.EndpointProbe;
 import dev.milink.core.Sleeper;
-import dev.milink.e2e.SimulatedEnvironment;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.port.ManagedInstancePort;
 import dev.milink.port.SqlServerPort;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.milink.e2e;
+package dev.milink.demo;
 
 import com.azure.core.credential.TokenCredential;
 import dev.milink.Link;
