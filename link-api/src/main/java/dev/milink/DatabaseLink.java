@@ -1,6 +1,5 @@
 package dev.milink;
 
-import dev.milink.internal.NameRules;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
 package dev.milink;
 
-import dev.milink.internal.NameRules;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;

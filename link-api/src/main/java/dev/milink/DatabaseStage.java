@@ -35,7 +35,7 @@ public final class DatabaseStage<T> {
         for (String name : names) {
             DatabaseName db = DatabaseName.of(name);
             if (!databases.add(db)) {
-                throw new LinkPlanningException("database", dev.milink.internal.NameRules.printable(name),
+                throw new LinkPlanningException("database", NameRules.printable(name),
                         "each database may appear once", "remove the duplicate");
             }
         }

@@ -1,9 +1,8 @@
 package dev.milink;
 
-import dev.milink.internal.CreatePlanner;
-import dev.milink.internal.DropPlanner;
-import dev.milink.internal.LifecyclePlanner;
-import dev.milink.internal.NameRules;
+import dev.milink.plan.CreatePlanner;
+import dev.milink.plan.DropPlanner;
+import dev.milink.plan.LifecyclePlanner;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

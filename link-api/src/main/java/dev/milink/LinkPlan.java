@@ -1,5 +1,6 @@
 package dev.milink;
 
+import dev.milink.plan.PlanAccess;
 import dev.milink.step.Step;
 import dev.milink.step.StepId;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,15 @@ import java.util.Optional;
  * An immutable, ordered list of typed steps, derived purely from a {@link LinkSpec}: the same spec always
  * gives the same steps and the same {@link #hash()}. Rendering ({@code TsqlScript}) and execution
  * ({@code LinkRunner}) read the same plan, so the script a DBA reviews is what runs.
+ *
+ * <p>Only the planners build plans (through {@link LinkDefinition}'s {@code plan...} methods): a plan is always
+ * one the planner derived, never a hand-assembled list of steps.
  */
 public final class LinkPlan {
+
+    static {
+        PlanAccess.install(new PlanBridge());
+    }
 
     private final PlanKind kind;
     private final LinkSpec spec;
@@ -27,7 +35,7 @@ public final class LinkPlan {
      * @param spec the definition it was derived from
      * @param steps the ordered steps
      */
-    public LinkPlan(PlanKind kind, LinkSpec spec, List<Step> steps) {
+    LinkPlan(PlanKind kind, LinkSpec spec, List<Step> steps) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.steps = List.copyOf(steps);

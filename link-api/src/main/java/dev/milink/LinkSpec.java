@@ -1,6 +1,5 @@
 package dev.milink;
 
-import dev.milink.internal.NameRules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

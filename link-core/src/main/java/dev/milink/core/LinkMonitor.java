@@ -3,7 +3,7 @@ package dev.milink.core;
 import dev.milink.DatabaseLink;
 import dev.milink.LinkHealth;
 import dev.milink.LinkSpec;
-import dev.milink.core.health.HealthAssembler;
+import dev.milink.core.internal.health.HealthAssembler;
 import dev.milink.event.LinkEvent;
 import dev.milink.event.LinkListener;
 import dev.milink.port.ManagedInstancePort;

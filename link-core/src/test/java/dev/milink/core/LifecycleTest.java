@@ -3,6 +3,7 @@ package dev.milink.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.milink.plan.PlanAccess;
 import dev.milink.DatabaseName;
 import dev.milink.DropOptions;
 import dev.milink.FailoverOptions;
@@ -232,7 +233,7 @@ class LifecycleTest {
         LinkHealth h = LinkMonitor.of(pair.sql, pair.mi).clock(clock).health(definition().spec()).get(0);
         assertThat(h.warnings()).anySatisfy(w -> assertThat(w).contains("1 log backup(s) of [SalesDb] taken while seeding", "1408/1412"))
                 .anySatisfy(w -> assertThat(w).contains("91% full"));
-        LinkPlan firstBackup = new LinkPlan(PlanKind.CREATE, definition().spec(),
+        LinkPlan firstBackup = PlanAccess.plan(PlanKind.CREATE, definition().spec(),
                 List.of(new BackupLog(DatabaseName.of("SalesDb"), "/backup/SalesDb.trn", false)));
         LinkRun run = runner().run(firstBackup);
         assertThat(run.failure()).get().satisfies(e -> {

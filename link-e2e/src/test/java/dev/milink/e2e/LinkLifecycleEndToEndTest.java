@@ -4,6 +4,7 @@ import static dev.milink.e2e.Worlds.DB;
 import static dev.milink.e2e.Worlds.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.plan.PlanAccess;
 import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.DatabaseName;
 import dev.milink.DropOptions;
@@ -123,7 +124,7 @@ class LinkLifecycleEndToEndTest {
         env = Worlds.sqlPrimary(b -> b.seedingBytesPerSecond(1L << 20)); // 64 s of seeding
         LinkRun create = env.runner().awaitTimeout(Duration.ofSeconds(10)).run(definition().plan());
         assertThat(create.failure()).get().extracting(LinkException::code).isEqualTo(LinkErrorCode.TIMEOUT);
-        LinkPlan firstBackup = new LinkPlan(PlanKind.CREATE, definition().spec(),
+        LinkPlan firstBackup = PlanAccess.plan(PlanKind.CREATE, definition().spec(),
                 List.of(new BackupLog(DatabaseName.of(DB), "/backup/SalesDb_first.trn", false)));
 
         LinkException e = refused(firstBackup);

@@ -2,6 +2,7 @@ package dev.milink.tsql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.plan.PlanAccess;
 import dev.milink.DatabaseName;
 import dev.milink.EndpointUrl;
 import dev.milink.FailoverType;
@@ -145,7 +146,7 @@ class StepRenderingTest {
     @Test
     void everyStepRendersInAPlanScript() {
         for (Step step : fixtures()) {
-            LinkPlan plan = new LinkPlan(PlanKind.CREATE, Scenarios.salesDbTwoWay().spec(), List.of(step));
+            LinkPlan plan = PlanAccess.plan(PlanKind.CREATE, Scenarios.salesDbTwoWay().spec(), List.of(step));
             String script = TsqlScript.render(plan);
             String body = script.substring(script.indexOf("-- Step 1 ["));
             body = body.substring(0, body.indexOf("PRINT N'milink: all SQL Server steps"));

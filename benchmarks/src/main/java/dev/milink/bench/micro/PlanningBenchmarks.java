@@ -6,7 +6,7 @@ import dev.milink.LinkHealth;
 import dev.milink.LinkPlan;
 import dev.milink.ManagedInstance;
 import dev.milink.SqlServerInstance;
-import dev.milink.core.health.HealthAssembler;
+import dev.milink.core.internal.health.HealthAssembler;
 import dev.milink.tsql.TsqlScript;
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.milink.jdbc.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.milink.plan.PlanAccess;
 import dev.milink.LinkExecutionException;
 import dev.milink.step.FailoverOnSqlServer;
 import dev.milink.step.SetSqlServerReplicationMode;
@@ -105,7 +106,7 @@ class ApplyStepsTest {
                     .filter(SetSqlServerReplicationMode.class::isInstance).findFirst().orElseThrow();
             SqlServerStep failoverStep = SimulatedSteps.of(failover).stream()
                     .filter(FailoverOnSqlServer.class::isInstance).findFirst().orElseThrow();
-            applyTwice(env, new LinkPlan(failover.kind(), failover.spec(), List.of(syncMode)), SimulatedSql.inputs());
+            applyTwice(env, PlanAccess.plan(failover.kind(), failover.spec(), List.of(syncMode)), SimulatedSql.inputs());
             assertThat(group(env.port.observe(SALES), "DAG_SalesDb").replicas()).extracting(ReplicaState::availabilityMode)
                     .containsOnly("SYNCHRONOUS_COMMIT");
             // Without a partner that has caught up (no linked world here), the planned FAILOVER is refused: 41142.

@@ -1,4 +1,4 @@
-package dev.milink.internal;
+package dev.milink.plan;
 
 import dev.milink.DatabaseLink;
 import dev.milink.FailoverOptions;
@@ -100,7 +100,7 @@ public final class LifecyclePlanner {
                     : new FailoverOnSqlServer(link.linkName(), link.database(), FailoverType.PLANNED));
             steps.add(new SetLinkReplicationMode(link.linkName(), link.database(), ReplicationMode.ASYNC));
         }
-        return new LinkPlan(PlanKind.PLANNED_FAILOVER, spec, steps);
+        return PlanAccess.plan(PlanKind.PLANNED_FAILOVER, spec, steps);
     }
 
     private static LinkPlan forced(LinkSpec spec, FailoverOptions options, boolean toSqlServer) {
@@ -119,7 +119,7 @@ public final class LifecyclePlanner {
                     ? new FailoverOnSqlServer(link.linkName(), link.database(), FailoverType.FORCED_ALLOW_DATA_LOSS)
                     : new FailoverManagedInstanceLink(link.linkName(), link.database(), FailoverType.FORCED_ALLOW_DATA_LOSS));
         }
-        return new LinkPlan(PlanKind.FORCED_FAILOVER, spec, steps);
+        return PlanAccess.plan(PlanKind.FORCED_FAILOVER, spec, steps);
     }
 
     /**
@@ -137,7 +137,7 @@ public final class LifecyclePlanner {
         List<Step> steps = new ArrayList<>(gates(spec, Prerequisite.SPLIT_BRAIN));
         for (DatabaseLink link : spec.links()) {
             if (demote == InitialPrimary.SQL_SERVER) {
-                String path = NameRules.sqlIdentifier("tailLogBackupPath",
+                String path = PlanAccess.sqlIdentifier("tailLogBackupPath",
                         tailLogBackupPath.orElseThrow().replace("{db}", link.database().value()));
                 steps.add(new BackupLog(link.database(), path, true));
                 steps.add(new DemoteSqlServer(link.linkName(), link.database()));
@@ -145,7 +145,7 @@ public final class LifecyclePlanner {
                 steps.add(new SetManagedInstanceRole(link.linkName(), link.database(), LinkRole.SECONDARY, true));
             }
         }
-        return new LinkPlan(PlanKind.SPLIT_BRAIN_REPAIR, spec, steps);
+        return PlanAccess.plan(PlanKind.SPLIT_BRAIN_REPAIR, spec, steps);
     }
 
     /**
@@ -155,9 +155,9 @@ public final class LifecyclePlanner {
      * @return the rotation plan: new certificate, upload, switch the endpoint, drop the old
      */
     public static LinkPlan rotateCertificate(LinkSpec spec, String newCertificate, LocalDate expiry) {
-        NameRules.sqlIdentifier("newCertificateName", newCertificate);
+        PlanAccess.sqlIdentifier("newCertificateName", newCertificate);
         if (newCertificate.equalsIgnoreCase(spec.certificateName())) {
-            throw new LinkPlanningException("newCertificateName", NameRules.printable(newCertificate),
+            throw new LinkPlanningException("newCertificateName", PlanAccess.printable(newCertificate),
                     "the new certificate needs a name other than the current one", "for example Cert_<server>_endpoint_2027");
         }
         List<Step> steps = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class LifecyclePlanner {
         steps.add(new SwitchEndpointCertificate(spec.endpointName(), newCertificate));
         steps.add(new DropCertificate(spec.certificateName(), "the old endpoint certificate is replaced"));
         steps.add(new DeleteTrustCertificate(spec.certificateName()));
-        return new LinkPlan(PlanKind.CERTIFICATE_ROTATION, spec, steps);
+        return PlanAccess.plan(PlanKind.CERTIFICATE_ROTATION, spec, steps);
     }
 
     private static List<Step> gates(LinkSpec spec, Prerequisite... prerequisites) {

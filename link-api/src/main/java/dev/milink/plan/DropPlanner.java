@@ -1,4 +1,4 @@
-package dev.milink.internal;
+package dev.milink.plan;
 
 import dev.milink.DatabaseLink;
 import dev.milink.DropOptions;
@@ -47,6 +47,6 @@ public final class DropPlanner {
             steps.add(new DeleteTrustCertificate(spec.certificateName()));
             steps.add(new DropManagedInstanceCertificate(spec.managedInstance().fqdn()));
         }
-        return new LinkPlan(PlanKind.DROP, spec, steps);
+        return PlanAccess.plan(PlanKind.DROP, spec, steps);
     }
 }

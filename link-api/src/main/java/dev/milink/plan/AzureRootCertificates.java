@@ -1,4 +1,4 @@
-package dev.milink.internal;
+package dev.milink.plan;
 
 import dev.milink.step.RootCertificate;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.List;
  * Global Root G2 and Microsoft RSA Root Certificate Authority 2017. Public certificates, shipped as DER
  * resources so planning needs no network.
  */
-public final class AzureRootCertificates {
+final class AzureRootCertificates {
 
     private static final List<RootCertificate> ROOTS = List.of(
             load("DigiCertGlobalRootG2"),
@@ -21,7 +21,7 @@ public final class AzureRootCertificates {
     }
 
     /** @return the root certificates, in a fixed order */
-    public static List<RootCertificate> required() {
+    static List<RootCertificate> required() {
         return ROOTS;
     }
 

@@ -1,4 +1,4 @@
-package dev.milink.internal;
+package dev.milink.plan;
 
 import dev.milink.DatabaseLink;
 import dev.milink.InitialPrimary;
@@ -76,16 +76,16 @@ public final class CreatePlanner {
             spec.firstLogBackupPath().ifPresent(path -> steps.add(new BackupLog(link.database(),
                     expandBackupPath(path, link), false)));
         }
-        return new LinkPlan(PlanKind.CREATE, spec, steps);
+        return PlanAccess.plan(PlanKind.CREATE, spec, steps);
     }
 
     private static String expandBackupPath(String path, DatabaseLink link) {
         String expanded = path.replace("{db}", link.database().value());
         // "...$" + "{db}" with a database named "(x)" would form the SQLCMD variable $(x) in the script.
         if (expanded.contains("$(")) {
-            throw new LinkPlanningException("firstLogBackupPath", NameRules.printable(expanded),
+            throw new LinkPlanningException("firstLogBackupPath", PlanAccess.printable(expanded),
                     "'$(' would be replaced by SQLCMD as a scripting variable in the rendered script (formed by {db} = "
-                            + NameRules.printable(link.database().value()) + ")",
+                            + PlanAccess.printable(link.database().value()) + ")",
                     "do not put '$' right before {db}");
         }
         return expanded;

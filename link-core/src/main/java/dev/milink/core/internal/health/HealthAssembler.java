@@ -1,4 +1,4 @@
-package dev.milink.core.health;
+package dev.milink.core.internal.health;
 
 import dev.milink.DatabaseLink;
 import dev.milink.LinkHealth;

@@ -1,16 +1,15 @@
-package dev.milink.internal;
+package dev.milink;
 
-import dev.milink.LinkPlanningException;
 import java.util.regex.Pattern;
 
 /**
  * The naming rules of SQL Server and Azure Resource Manager, checked at plan time so a bad name fails
  * before anything is touched. One place, so the rules and their messages cannot drift apart.
  */
-public final class NameRules {
+final class NameRules {
 
     /** SQL Server's limit for a {@code sysname}. */
-    public static final int MAX_SQL_IDENTIFIER = 128;
+    static final int MAX_SQL_IDENTIFIER = 128;
 
     private static final Pattern LINK_NAME = Pattern.compile("^[#a-zA-Z_][\\w@#$]*$");
     private static final Pattern MI_NAME = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
@@ -28,7 +27,7 @@ public final class NameRules {
      * @param value any text, may be null
      * @return a quoted, printable rendering
      */
-    public static String printable(String value) {
+    static String printable(String value) {
         if (value == null) {
             return "null";
         }
@@ -58,7 +57,7 @@ public final class NameRules {
      * @param value the identifier
      * @return the value
      */
-    public static String sqlIdentifier(String field, String value) {
+    static String sqlIdentifier(String field, String value) {
         if (value == null || value.isEmpty()) {
             throw new LinkPlanningException(field, printable(value), "a SQL Server identifier needs 1 to 128 characters",
                     "give a non-empty name");
@@ -118,7 +117,7 @@ public final class NameRules {
      * @param value the name
      * @return the value
      */
-    public static String linkName(String value) {
+    static String linkName(String value) {
         sqlIdentifier("linkName", value);
         if (!LINK_NAME.matcher(value).matches()) {
             throw new LinkPlanningException("linkName", printable(value),
@@ -134,7 +133,7 @@ public final class NameRules {
      * @param value the name
      * @return the value
      */
-    public static String managedInstanceName(String value) {
+    static String managedInstanceName(String value) {
         if (value == null || value.isEmpty() || value.length() > 63 || !MI_NAME.matcher(value).matches()) {
             throw new LinkPlanningException("managedInstance.name", printable(value),
                     "a Managed Instance name has 1 to 63 lower-case letters, digits and inner hyphens (^[a-z0-9]+(?:-[a-z0-9]+)*$)",
@@ -149,7 +148,7 @@ public final class NameRules {
      * @param value the id
      * @return the value
      */
-    public static String subscriptionId(String value) {
+    static String subscriptionId(String value) {
         if (value == null || !GUID.matcher(value).matches()) {
             throw new LinkPlanningException("managedInstance.subscriptionId", printable(value),
                     "a subscription id is a GUID such as 00000000-0000-0000-0000-000000000000",
@@ -164,7 +163,7 @@ public final class NameRules {
      * @param value the name
      * @return the value
      */
-    public static String resourceGroup(String value) {
+    static String resourceGroup(String value) {
         if (value == null || value.isEmpty() || value.length() > 90 || value.endsWith(".")
                 || !RESOURCE_GROUP.matcher(value).matches()) {
             throw new LinkPlanningException("managedInstance.resourceGroup", printable(value),
@@ -181,7 +180,7 @@ public final class NameRules {
      * @param value the host
      * @return the value
      */
-    public static String host(String field, String value) {
+    static String host(String field, String value) {
         if (value == null || value.isEmpty() || value.length() > 253 || !HOST.matcher(value).matches()) {
             throw new LinkPlanningException(field, printable(value),
                     "a host is a DNS name or an IP address (letters, digits, hyphens and dots)",

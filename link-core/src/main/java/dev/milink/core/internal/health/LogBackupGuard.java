@@ -1,4 +1,4 @@
-package dev.milink.core.health;
+package dev.milink.core.internal.health;
 
 import dev.milink.state.LogState;
 import dev.milink.state.SeedingState;
