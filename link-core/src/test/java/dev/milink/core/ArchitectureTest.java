@@ -3,6 +3,7 @@ package dev.milink.core;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.milink.archrules.ExposureRules;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,17 @@ class ArchitectureTest {
     @Test
     void coreSpeaksOnlyToThePorts() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.azure..",
-                "com.microsoft..", "dev.milink.tsql..", "dev.milink.azure..", "reactor..").check(core);
+                "com.microsoft..", "dev.milink.tsql..", "dev.milink.jdbc..", "dev.milink.azure..", "reactor..").check(core);
     }
 
     @Test
     void publicApiDoesNotLeakInternals() {
         noClasses().that().resideInAPackage("dev.milink.core").and().arePublic().should().dependOnClassesThat()
                 .resideInAPackage("io.github.resilience4j..").check(core);
+    }
+
+    @Test
+    void exportedPackagesExposeNoUnexportedTypes() {
+        ExposureRules.noInternalTypesInPublicSignatures(core);
     }
 }

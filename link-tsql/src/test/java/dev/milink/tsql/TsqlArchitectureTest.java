@@ -19,6 +19,12 @@ class TsqlArchitectureTest {
     }
 
     @Test
+    void theRendererIsPureNoJdbcDriverAndNoAdapter() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.microsoft..",
+                "dev.milink.jdbc..", "dev.milink.azure..", "dev.milink.core..").check(TSQL);
+    }
+
+    @Test
     void exportedPackagesExposeNoInternalTypes() {
         ExposureRules.noInternalTypesInPublicSignatures(TSQL);
     }
