@@ -1,7 +1,7 @@
 package dev.milink;
 
 /**
- * The SQL Server major versions the link supports, with what each allows (facts file section 5.1).
+ * The SQL Server major versions the link supports, with what each allows (docs/LINK-FACTS.md section 5.1).
  */
 public enum SqlServerVersion {
     /** SQL Server 2016 SP3 with the Azure Connect pack; needs a WSFC; SQL Server to MI only. */

@@ -75,7 +75,7 @@ class PlannerTest {
                 .isNotEqualTo(sales().planDrop(new DropOptions(false, false, false)).hash());
     }
 
-    /** The phase of each step in facts file section 2, in the order the section gives. */
+    /** The phase of each step in docs/LINK-FACTS.md section 2, in the order the section gives. */
     static int phase(Step s) {
         if (s instanceof VerifyPrerequisite) {
             return 0;

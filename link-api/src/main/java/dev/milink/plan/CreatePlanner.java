@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Derives the creation plan (facts file sections 2 and 3): checks first, then the one-time trust and
+ * Derives the creation plan (docs/LINK-FACTS.md sections 2 and 3): checks first, then the one-time trust and
  * endpoint steps shared by all links, then each database's group, distributed group, Managed Instance
  * link and wait. Pure: no I/O, no clock.
  */

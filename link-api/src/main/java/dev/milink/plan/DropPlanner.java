@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Derives the drop plan (facts file section 8): delete each link on the Managed Instance, drop the
+ * Derives the drop plan (docs/LINK-FACTS.md section 8): delete each link on the Managed Instance, drop the
  * distributed group and optionally the local group on SQL Server, and optionally the trust objects.
  * Databases are never dropped.
  */

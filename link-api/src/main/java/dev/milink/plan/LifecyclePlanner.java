@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Derives the plans for everything after creation (facts file section 7): planned and forced failover,
+ * Derives the plans for everything after creation (docs/LINK-FACTS.md section 7): planned and forced failover,
  * fail back, split-brain repair and certificate rotation. Gates that need no server are checked here;
  * gates that need the live state are {@link VerifyPrerequisite} steps the runner evaluates first.
  */
@@ -89,12 +89,12 @@ public final class LifecyclePlanner {
             steps.add(new SetLinkReplicationMode(link.linkName(), link.database(), ReplicationMode.SYNC));
             steps.add(new AwaitLsnAlignment(link.linkName(), link.database(), options.lsnStableFor()));
             if (!spec.sqlServerVersion().isBidirectional()) {
-                // 2016-2019: the cut-over ends the link (facts 7.2, 8): delete it, then drop the distributed group.
+                // 2016-2019: the cut-over ends the link (docs/LINK-FACTS.md sections 7.2, 8): delete it, then drop the distributed group.
                 steps.add(new DeleteManagedInstanceLink(link.linkName(), link.database()));
                 steps.add(new DropAvailabilityGroup(link.linkName(), link.database(), true));
                 continue;
             }
-            // A planned failover runs on the current primary (ARM refuses it on the secondary, facts 7.1):
+            // A planned failover runs on the current primary (ARM refuses it on the secondary, docs/LINK-FACTS.md section 7.1):
             // T-SQL FAILOVER on SQL Server towards the Managed Instance, the ARM failover from the Managed Instance back.
             steps.add(toSqlServer ? new FailoverManagedInstanceLink(link.linkName(), link.database(), FailoverType.PLANNED)
                     : new FailoverOnSqlServer(link.linkName(), link.database(), FailoverType.PLANNED));

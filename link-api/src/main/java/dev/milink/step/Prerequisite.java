@@ -1,7 +1,7 @@
 package dev.milink.step;
 
 /**
- * The preflight checks of facts file section 5, each with the side it reads, whether a failure stops the
+ * The preflight checks of docs/LINK-FACTS.md section 5, each with the side it reads, whether a failure stops the
  * plan, and the rule and fix that reports show.
  */
 public enum Prerequisite {

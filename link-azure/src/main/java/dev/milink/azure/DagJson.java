@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class DagJson {
 
-    /** The newest stable api-version with the new schema, failover and setRole (facts §9.1). */
+    /** The newest stable api-version with the new schema, failover and setRole (docs/LINK-FACTS.md section 9.1). */
     static final String API_VERSION = "2025-01-01";
 
     private DagJson() {

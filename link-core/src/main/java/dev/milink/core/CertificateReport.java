@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * SQL Server's endpoint certificates with their expiry (facts 7.4: an expired certificate breaks the link). Lists
+ * SQL Server's endpoint certificates with their expiry (docs/LINK-FACTS.md section 7.4: an expired certificate breaks the link). Lists
  * the certificate the mirroring endpoint uses, the link's configured certificate, and every other certificate in
  * {@code master} protected by the master key (the candidates for a rotation).
  *

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * <p>To regenerate them after an intended rendering change, run
  * {@code mvn -pl link-tsql test -Dtest=GoldenScriptTest -Dmilink.golden.update=true}, then review the diff
- * line by line against the statement shapes in the facts file before committing. With the property set
+ * line by line against the statement shapes in docs/LINK-FACTS.md before committing. With the property set
  * the test rewrites the files and still fails, so an update run can never pass silently.
  */
 class GoldenScriptTest {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Waits until SQL Server's and the Managed Instance's last hardened LSNs are equal and unchanged for the step's
- * {@code stableFor} (facts 7.1), measured with the injected clock. Each poll is one SQL Server observation and
+ * {@code stableFor} (docs/LINK-FACTS.md section 7.1), measured with the injected clock. Each poll is one SQL Server observation and
  * one ARM read of the link; the wait is bounded by the runner's await timeout.
  */
 final class LsnAligner {

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class SyncAwaiter {
 
-    /** Endpoint connection errors: the partner refused the certificate / could not be reached (facts §11). */
+    /** Endpoint connection errors: the partner refused the certificate / could not be reached (docs/LINK-FACTS.md section 11). */
     static final Set<Integer> CONNECT_ERRORS = Set.of(41973, 41974);
     private static final Set<String> SYNCING = Set.of("SYNCHRONIZING", "SYNCHRONIZED");
 

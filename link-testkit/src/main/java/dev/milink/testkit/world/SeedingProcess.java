@@ -110,7 +110,7 @@ final class SeedingProcess {
         m.replication.seeded(m, source);
     }
 
-    /** A log backup on the seeding source truncated the log: the seeding fails with 1412 (facts §11). */
+    /** A log backup on the seeding source truncated the log: the seeding fails with 1412 (docs/LINK-FACTS.md section 11). */
     void logBackupDuringSeeding(LinkModel m) {
         m.logBackupDuringSeeding = true;
         if (m.phase == LinkPhase.SEEDING && ctx.settings().breakSeedingOnLogBackup()) {

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether the two halves of a link fit together and trust each other (facts §2.3-2.9, §11): the DAG
+ * Decides whether the two halves of a link fit together and trust each other (docs/LINK-FACTS.md sections 2.3-2.9, 11): the DAG
  * member names, the listener URL of the Managed Instance member, the partner endpoint, the roles, and
  * certificate trust in both directions. The first problem found wins, as a real link reports one error.
  */

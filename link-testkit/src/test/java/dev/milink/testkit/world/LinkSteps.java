@@ -20,7 +20,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The Managed Instance link set up by hand, as the docs describe it (facts §2 and §3): T-SQL through the real
+ * The Managed Instance link set up by hand, as the docs describe it (docs/LINK-FACTS.md sections 2 and 3): T-SQL through the real
  * driver, trust certificates through the typed SDK client, the DAG through raw ARM at 2025-01-01. The milink
  * runner is deliberately not used: these tests check the world, not the SDK.
  */
@@ -87,14 +87,14 @@ final class LinkSteps {
                 + "ENCRYPTION = REQUIRED ALGORITHM AES)");
     }
 
-    /** AG and DAG with SQL Server as initial primary (facts §2.7, §2.8). */
+    /** AG and DAG with SQL Server as initial primary (docs/LINK-FACTS.md sections 2.7, 2.8). */
     void sqlPrimaryGroups() {
         sql(world.sqlServerDataSource(), "CREATE AVAILABILITY GROUP [" + AG + "] WITH (CLUSTER_TYPE = NONE) FOR DATABASE [" + DB
                 + "] REPLICA ON N'SQLBOX01' WITH (ENDPOINT_URL = N'" + SQL_ENDPOINT + "', AVAILABILITY_MODE = SYNCHRONOUS_COMMIT, "
                 + "FAILOVER_MODE = MANUAL, SEEDING_MODE = AUTOMATIC)", dag(""));
     }
 
-    /** Empty AG with GRANT CREATE ANY DATABASE, and the DAG naming the database (facts §3). */
+    /** Empty AG with GRANT CREATE ANY DATABASE, and the DAG naming the database (docs/LINK-FACTS.md section 3). */
     void miPrimaryGroups() {
         sql(world.sqlServerDataSource(), "CREATE AVAILABILITY GROUP [" + AG + "] WITH (CLUSTER_TYPE = NONE) FOR REPLICA ON "
                 + "N'SQLBOX01' WITH (ENDPOINT_URL = N'" + SQL_ENDPOINT + "', FAILOVER_MODE = MANUAL, "

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 class LinkedWorldLifecycleTest {
 
     static final long SIZE = 100L << 20;
-    /** Facts §7.3 joins the two views; the simulated engine reads one table per SELECT, so a subquery does it. */
+    /** docs/LINK-FACTS.md section 7.3 joins the two views; the simulated engine reads one table per SELECT, so a subquery does it. */
     static final String LOCAL_ROLE = "SELECT role_desc FROM sys.dm_hadr_availability_replica_states WHERE is_local = 1 "
             + "AND group_id = (SELECT group_id FROM sys.availability_groups WHERE is_distributed = 1 AND name = '" + DAG + "')";
 

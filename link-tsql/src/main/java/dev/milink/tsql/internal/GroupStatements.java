@@ -14,7 +14,7 @@ import dev.milink.step.SetSqlServerReplicationMode;
 import java.util.List;
 
 /**
- * T-SQL for availability groups and distributed availability groups (facts file sections 2.7, 2.8, 3, 7, 8).
+ * T-SQL for availability groups and distributed availability groups (docs/LINK-FACTS.md sections 2.7, 2.8, 3, 7, 8).
  */
 final class GroupStatements {
 
@@ -105,7 +105,7 @@ final class GroupStatements {
 
     static List<String> backupLog(BackupLog step) {
         if (!step.tailLog()) {
-            // Facts 2.9: a log backup while seeding truncates the log early (errors 1408/1412, the link must be
+            // docs/LINK-FACTS.md section 2.9: a log backup while seeding truncates the log early (errors 1408/1412, the link must be
             // recreated). The script reaches this step without waiting, so it stops here until the remote
             // replica of the database is synchronizing; rerunning the (guarded) script later continues here.
             String db = literal(step.target().value());

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * T-SQL for the trust steps: master key, certificates, Azure roots and the mirroring endpoint (facts file
+ * T-SQL for the trust steps: master key, certificates, Azure roots and the mirroring endpoint (docs/LINK-FACTS.md
  * sections 2.2-2.6). Every create is guarded by {@code IF NOT EXISTS}, so each batch can run twice.
  */
 final class TrustStatements {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The log-backup guard (facts 6.2, 11; users' ask 3.2): log backups taken while a database seeds truncate the
+ * The log-backup guard (docs/LINK-FACTS.md sections 6.2 and 11): log backups taken while a database seeds truncate the
  * log the seeding needs (errors 1408/1412), and a log that fills up stops replication. Pure: reads SQL Server's
  * seeding and {@code msdb} log-backup history from one observation.
  */
