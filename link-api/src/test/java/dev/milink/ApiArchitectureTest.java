@@ -1,5 +1,6 @@
 package dev.milink;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.milink.archrules.ExposureRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -22,5 +23,12 @@ class ApiArchitectureTest {
     @Test
     void exportedPackagesExposeNoInternalTypes() {
         ExposureRules.noInternalTypesInPublicSignatures(API);
+    }
+
+    @Test
+    void testsRunInsideTheModuleOnTheModulePath() {
+        // Fails when surefire falls back to the class path: then module-info would go untested.
+        assertThat(Link.class.getModule().getName()).isEqualTo("dev.milink.api");
+        assertThat(getClass().getModule()).isSameAs(Link.class.getModule());
     }
 }

@@ -1,5 +1,6 @@
 package dev.milink.azure;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -22,5 +23,12 @@ class AzureArchitectureTest {
     @Test
     void exportedPackagesExposeNoInternalTypes() {
         ExposureRules.noInternalTypesInPublicSignatures(AZURE);
+    }
+
+    @Test
+    void testsRunInsideTheModuleOnTheModulePath() {
+        // Fails when surefire falls back to the class path: then module-info would go untested.
+        assertThat(ArmManagedInstancePort.class.getModule().getName()).isEqualTo("dev.milink.azure");
+        assertThat(getClass().getModule()).isSameAs(ArmManagedInstancePort.class.getModule());
     }
 }

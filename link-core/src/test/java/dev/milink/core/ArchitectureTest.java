@@ -1,5 +1,6 @@
 package dev.milink.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -28,5 +29,12 @@ class ArchitectureTest {
     @Test
     void exportedPackagesExposeNoUnexportedTypes() {
         ExposureRules.noInternalTypesInPublicSignatures(core);
+    }
+
+    @Test
+    void testsRunInsideTheModuleOnTheModulePath() {
+        // Fails when surefire falls back to the class path: then module-info would go untested.
+        assertThat(LinkRunner.class.getModule().getName()).isEqualTo("dev.milink.core");
+        assertThat(getClass().getModule()).isSameAs(LinkRunner.class.getModule());
     }
 }

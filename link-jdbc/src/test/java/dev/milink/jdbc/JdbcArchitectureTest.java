@@ -1,5 +1,6 @@
 package dev.milink.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -22,5 +23,12 @@ class JdbcArchitectureTest {
     @Test
     void exportedPackagesExposeNoInternalTypes() {
         ExposureRules.noInternalTypesInPublicSignatures(JDBC);
+    }
+
+    @Test
+    void testsRunInsideTheModuleOnTheModulePath() {
+        // Fails when surefire falls back to the class path: then module-info would go untested.
+        assertThat(JdbcSqlServerPort.class.getModule().getName()).isEqualTo("dev.milink.jdbc");
+        assertThat(getClass().getModule()).isSameAs(JdbcSqlServerPort.class.getModule());
     }
 }

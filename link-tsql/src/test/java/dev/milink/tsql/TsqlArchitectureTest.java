@@ -1,5 +1,6 @@
 package dev.milink.tsql;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.milink.archrules.ExposureRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -27,5 +28,12 @@ class TsqlArchitectureTest {
     @Test
     void exportedPackagesExposeNoInternalTypes() {
         ExposureRules.noInternalTypesInPublicSignatures(TSQL);
+    }
+
+    @Test
+    void testsRunInsideTheModuleOnTheModulePath() {
+        // Fails when surefire falls back to the class path: then module-info would go untested.
+        assertThat(TsqlScript.class.getModule().getName()).isEqualTo("dev.milink.tsql");
+        assertThat(getClass().getModule()).isSameAs(TsqlScript.class.getModule());
     }
 }
