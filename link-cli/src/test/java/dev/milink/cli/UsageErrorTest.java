@@ -154,13 +154,22 @@ class UsageErrorTest {
 
     @Test
     void helpDocumentsTheExitCodes() {
-        for (String command : (LINK_COMMANDS + ",demo").split(",")) {
+        for (String command : LINK_COMMANDS.split(",")) {
             Cli.Result r = Cli.run(command, "--help");
             assertThat(r.exit()).isZero();
             assertThat(r.out()).contains("Exit codes:").contains("Refused by a safety gate").contains("--json");
         }
         Cli.Result root = Cli.run("--help");
         assertThat(root.out()).contains("Exit codes:").contains("rotate-certificate").contains("failback");
+    }
+
+    @Test
+    void theProductCommandHasNoDemo() {
+        // The demo needs the simulators; only link-demo's jar plugs it in (see DemoTest there).
+        Cli.Result r = Cli.run("demo");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("demo");
+        assertThat(Cli.run("--help").out()).doesNotContainPattern("(?m)^\\s+demo\\s");
     }
 
     @Test

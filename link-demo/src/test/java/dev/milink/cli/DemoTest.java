@@ -25,6 +25,14 @@ class DemoTest {
     }
 
     @Test
+    void theDemoJarAddsTheDemoToTheCommandWithItsHelp() {
+        assertThat(Cli.run("--help").out()).containsPattern("(?m)^\\s+demo\\s");
+        Cli.Result r = Cli.run("demo", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Exit codes:").contains("Refused by a safety gate").contains("--json");
+    }
+
+    @Test
     void demoRejectsUnknownOptions() {
         Cli.Result r = Cli.run("demo", "--bogus");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
