@@ -135,7 +135,7 @@ public final class JournalText {
             }
             content.add(new JournalLines.Numbered(number, m.group(1)));
         }
-        throw corrupt(source, raw.length, "the file ends without its closing 'end:' line: it was cut short");
+        throw corrupt(source, raw.length - 1, "the file ends without its closing 'end:' line: it was cut short");
     }
 
     /** The first format: no checksums, so only the strict reading of each line guards it. */
