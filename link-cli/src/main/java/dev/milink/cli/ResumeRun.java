@@ -5,7 +5,6 @@ import dev.milink.LinkException;
 import dev.milink.LinkPlan;
 import dev.milink.PlanKind;
 import dev.milink.core.Journal;
-import dev.milink.core.LinkRunner;
 
 /**
  * The execution of {@code milink resume}: continues a stopped run from its journal.
@@ -27,6 +26,14 @@ final class ResumeRun {
      * @return the exit code
      */
     static int execute(ResumeCommand command, LinkPlan plan) {
+        return Runs.execute(command, plan, (runner, p) -> {
+            requireJournal(command, p);
+            return runner.resume(p);
+        });
+    }
+
+    /** Checked once the connection options are known good, so a usage error about them still comes first. */
+    private static void requireJournal(ResumeCommand command, LinkPlan plan) {
         // With --discard-journal the point is to start over, so an absent journal is what is asked for.
         if (!command.discardJournal && command.journalStore().load(Journal.keyOf(plan)).isEmpty()) {
             String start = plan.kind() == PlanKind.DROP ? "milink drop" : "milink create";
@@ -35,6 +42,5 @@ final class ResumeRun {
                     "pass the --journal-dir and link options of the stopped run; to start a new run use '" + start
                             + "' (it observes the live state first)");
         }
-        return Runs.execute(command, plan, LinkRunner::resume);
     }
 }
