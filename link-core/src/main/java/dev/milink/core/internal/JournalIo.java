@@ -51,6 +51,8 @@ final class JournalIo {
         }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null; // removed since the check: a lock released meanwhile
         }
     }
 
