@@ -21,8 +21,15 @@ public enum LinkErrorCode {
     GATE_REFUSED,
     /** A wait ran out of time. */
     TIMEOUT,
-    /** The journal is locked by another runner, belongs to another plan, or is unreadable. */
+    /** The journal is locked by another runner, or belongs to another plan. */
     JOURNAL_CONFLICT,
+    /**
+     * The journal file is damaged (a checksum does not match, a line is unknown, or it was cut short): nothing was
+     * changed; inspect it, then discard it to start from the live state.
+     */
+    JOURNAL_CORRUPT,
+    /** The journal or its lock could not be read or written (read-only directory, full disk, not a directory, a link). */
+    JOURNAL_IO,
     /** The observed state contradicts what the plan expects and cannot be converged automatically. */
     STATE_CONFLICT,
     /** An unexpected internal failure. */

@@ -79,7 +79,13 @@ final class NameRules {
                                 + "), which can make a reviewed script read differently from what runs",
                         "remove the invisible direction control");
             }
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
+            if (isZeroWidth(c)) {
+                throw new LinkPlanningException(field, printable(value),
+                        "the name contains an invisible zero-width character (U+" + String.format("%04X", (int) c)
+                                + "), which makes two different names look the same in a reviewed script",
+                        "remove the invisible character");
+            }
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 throw new LinkPlanningException(field, printable(value),
                         "a SQL Server identifier cannot contain control characters (found U+"
                                 + String.format("%04X", (int) c) + " at position " + i + ")",
@@ -101,6 +107,11 @@ final class NameRules {
     private static boolean isBidiControl(char c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E'
                 || c == '\u200F' || c == '\u061C';
+    }
+
+    /** Zero-width space, non-joiner, joiner, word joiner and the byte order mark (zero-width no-break space). */
+    private static boolean isZeroWidth(char c) {
+        return (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF';
     }
 
     private static boolean validSurrogateAt(String value, int i) {

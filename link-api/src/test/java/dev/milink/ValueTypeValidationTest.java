@@ -133,6 +133,14 @@ class ValueTypeValidationTest {
         refused("database", () -> DatabaseName.of("a$(x)"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Sales\u200bDb", "Sales\u200cDb", "Sales\u200dDb", "Sales\u2060Db", "\ufeffSalesDb"})
+    void zeroWidthCharactersAreRefusedLikeDirectionControls(String name) {
+        LinkPlanningException e = refused("database", () -> DatabaseName.of(name));
+        assertThat(e.getMessage()).contains("invisible zero-width character (U+", "look the same");
+        assertThat(refused("database", () -> DatabaseName.of("a\u202eb")).getMessage()).contains("bidirectional");
+    }
+
     @Test
     void duplicateDatabasesAreRefused() {
         refused("database", () -> Link.from(box()).database("SalesDb", "SalesDb"));

@@ -4,6 +4,7 @@ import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
 import dev.milink.jdbc.SqlServerConnection;
 import java.net.URI;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +19,9 @@ public final class ConnectionOptions {
 
     /** Azure Resource Manager in Azure's public cloud. */
     public static final String DEFAULT_ARM_ENDPOINT = "https://management.azure.com";
+
+    /** {@code password=} or {@code pwd=} as a URL property, in any case, with any white space around the name. */
+    private static final Pattern PASSWORD_PROPERTY = Pattern.compile("(?iU)[;:/]\\s*(password|pwd)\\s*=");
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
@@ -88,7 +92,7 @@ public final class ConnectionOptions {
             throw new OptionException(command.commandLine(), "--sql-url", "not an mssql-jdbc URL.",
                     "write it as jdbc:sqlserver://host:1433;encrypt=true");
         }
-        if (lower.replace(" ", "").contains("password=")) {
+        if (PASSWORD_PROPERTY.matcher(sqlUrl).find()) {
             // Never echo the URL: it holds a secret.
             throw new OptionException(command.commandLine(), "--sql-url", "the URL contains a password.",
                     "remove it from the URL and set " + CliEnvironment.SQL_PASSWORD + " instead (flags are visible to "

@@ -2,6 +2,7 @@ package dev.milink.cli;
 
 import dev.milink.LinkPlan;
 import dev.milink.core.LinkRun;
+import dev.milink.core.LinkRunner;
 import dev.milink.core.PreflightReport;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class CreateRun {
                         "fix the checks marked ERROR above, then run 'milink check' again");
                 return Failures.report(command, error, ExitCodes.PREFLIGHT_FAILED, doc);
             }
-            LinkRun run = Runs.runner(command, sessions, plan).run(plan);
+            LinkRun run = Runs.run(command, sessions, plan, LinkRunner::run);
             return Runs.report(command, run);
         }
     }

@@ -20,6 +20,10 @@ public final class ExitCodes {
     public static final int REFUSED = 4;
     /** An unexpected internal error; rerun with --verbose and report it. */
     public static final int INTERNAL = 5;
+    /** The journal is damaged ({@code JOURNAL_CORRUPT}); nothing was changed: inspect it, then --discard-journal. */
+    public static final int JOURNAL_CORRUPT = 6;
+    /** The journal or its lock cannot be read or written ({@code JOURNAL_IO}): read-only or full disk, not a directory. */
+    public static final int JOURNAL_IO = 7;
 
     /** The lines shown under "Exit codes" in {@code --help}. */
     static final String[] HELP = {
@@ -29,6 +33,8 @@ public final class ExitCodes {
         "3:Preflight failure (environment not ready; nothing changed).",
         "4:Refused by a safety gate (for example forced failover without --allow-data-loss).",
         "5:Unexpected internal error (rerun with --verbose).",
+        "6:Damaged journal (nothing changed; inspect it, then --discard-journal).",
+        "7:Journal I/O failure (read-only or full disk, not a directory; the message names the path).",
     };
 
     private ExitCodes() {
@@ -63,6 +69,10 @@ public final class ExitCodes {
                 return REFUSED;
             case INTERNAL:
                 return INTERNAL;
+            case JOURNAL_CORRUPT:
+                return JOURNAL_CORRUPT;
+            case JOURNAL_IO:
+                return JOURNAL_IO;
             default:
                 return EXECUTION_FAILED;
         }

@@ -23,8 +23,16 @@ final class RollbackRun {
      * @return the exit code
      */
     static int execute(RollbackCommand command, LinkPlan plan) {
+        if (command.discardJournal) {
+            throw new OptionException(command.spec.commandLine(), "--discard-journal", "rollback undoes what the journal"
+                    + " records; without it there is nothing to undo.", "drop --discard-journal; to remove the link use"
+                    + " 'milink drop'");
+        }
         try (Sessions sessions = command.sessions()) {
-            RollbackReport report = Runs.runner(command, sessions, plan).rollback(plan);
+            RollbackReport report;
+            try (Interruption interruption = Interruption.watch(command, plan)) {
+                report = Runs.runner(command, sessions, plan).rollback(plan);
+            }
             Map<String, Object> doc = Json.object();
             doc.put("hash", plan.hash());
             doc.put("succeeded", report.succeeded());

@@ -2,6 +2,7 @@ package dev.milink.cli;
 
 import dev.milink.LinkException;
 import dev.milink.LinkPlan;
+import dev.milink.core.Journal;
 import dev.milink.core.JournalStore;
 import dev.milink.core.LinkOutcome;
 import dev.milink.core.LinkRun;
@@ -28,10 +29,37 @@ final class Runs {
      * @return a runner with a file journal, the command's secrets, progress, clock and sleeper
      */
     static LinkRunner runner(LinkCommand command, Sessions sessions, LinkPlan plan) {
-        return LinkRunner.with(sessions.sqlServer(), sessions.managedInstance(plan.spec().managedInstance()))
-                .journal(JournalStore.directory(command.journalDir)).secrets(sessions.secrets())
+        LinkRunner runner = LinkRunner.with(sessions.sqlServer(), sessions.managedInstance(plan.spec().managedInstance()))
+                .journal(command.journalStore()).secrets(sessions.secrets())
                 .listener(command.progress()).clock(sessions.clock()).sleeper(sessions.sleeper())
                 .endpointProbe(sessions.endpointProbe()).pollInterval(sessions.pollInterval());
+        command.breakStaleLockAge().ifPresent(runner::breakStaleLock);
+        return runner;
+    }
+
+    /**
+     * Runs a plan the way every command does: the journal moved aside first with --discard-journal, and Ctrl-C
+     * answered with the command that continues.
+     *
+     * @param command the command
+     * @param sessions its connections
+     * @param plan the plan
+     * @param action {@code (runner, plan) -> runner.run(plan)} or {@code resume}
+     * @return what happened
+     */
+    static LinkRun run(LinkCommand command, Sessions sessions, LinkPlan plan, BiFunction<LinkRunner, LinkPlan, LinkRun> action) {
+        LinkRunner runner = runner(command, sessions, plan);
+        if (command.discardJournal) {
+            JournalStore store = command.journalStore();
+            Optional<String> kept = store.discard(Journal.keyOf(plan), sessions.clock().instant(), command.breakStaleLockAge());
+            command.err().println("milink " + command.name() + ": " + kept.map(k -> "the journal was moved aside to " + k
+                    + " (kept for inspection); starting from the live state.")
+                    .orElse("there was no journal to discard; starting from the live state."));
+            command.err().flush();
+        }
+        try (Interruption interruption = Interruption.watch(command, plan)) {
+            return action.apply(runner, plan);
+        }
     }
 
     /**
@@ -44,7 +72,7 @@ final class Runs {
      */
     static int execute(LinkCommand command, LinkPlan plan, BiFunction<LinkRunner, LinkPlan, LinkRun> action) {
         try (Sessions sessions = command.sessions()) {
-            return report(command, action.apply(runner(command, sessions, plan), plan));
+            return report(command, run(command, sessions, plan, action));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.milink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.milink.LinkException;
@@ -57,6 +58,23 @@ class SecretsTest {
         assertThatThrownBy(() -> options.sqlServer(CliEnvironment.of(ENV)))
                 .isInstanceOf(OptionException.class).hasMessageContaining("--sql-url")
                 .hasMessageContaining(CliEnvironment.SQL_PASSWORD).hasMessageNotContaining(SQL_PASSWORD);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {";pwd=", ";PWD =", ";PassWord\t=", "; password=",
+        ";Pwd\u00a0=", ";user=sa;password\n="})
+    void everySpellingOfAPasswordPropertyIsRefused(String property) {
+        ConnectionOptions options = parse("--sql-url", "jdbc:sqlserver://h:1433;user=sa" + property + SQL_PASSWORD);
+        assertThatThrownBy(() -> options.sqlServer(CliEnvironment.of(ENV)))
+                .isInstanceOf(OptionException.class).hasMessageContaining("the URL contains a password")
+                .hasMessageNotContaining(SQL_PASSWORD);
+    }
+
+    @Test
+    void aUrlWithoutAPasswordPropertyIsAccepted() {
+        ConnectionOptions options = parse("--sql-url", "jdbc:sqlserver://h:1433;user=sa;applicationIntent=ReadOnly;"
+                + "databaseName=pwdStore");
+        assertThatCode(() -> options.sqlServer(CliEnvironment.of(ENV))).doesNotThrowAnyException();
     }
 
     @Test

@@ -145,7 +145,8 @@ public final class LinkRunner {
     }
 
     /**
-     * @param age break a journal lock older than this (or held by a dead process on this host)
+     * @param age also break a journal lock whose holder cannot be checked (taken on another host) when it is older
+     *        than this; locks of processes gone from this host are broken without it, a running one's never
      * @return this
      */
     public LinkRunner breakStaleLock(Duration age) {

@@ -1,36 +1,53 @@
 package dev.milink.core.internal;
 
-import dev.milink.LinkErrorCode;
-import dev.milink.LinkException;
 import dev.milink.core.Journal;
 import dev.milink.core.JournalStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
-/** Journals as text files, fsynced and replaced atomically; a lock file per link set. */
+/**
+ * Journals as text files, fsynced and replaced atomically (a fresh temp file in the same directory, then an atomic
+ * move); a lock file per link set ({@link LockFile}). No journal, lock or temp file is read or written through a
+ * symbolic link. Damage is {@code JOURNAL_CORRUPT}, I/O failures {@code JOURNAL_IO}.
+ */
 public final class FileJournalStore implements JournalStore {
 
-    private final Path directory;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** @param directory where journals live */
+    private final Path directory;
+    private final Consumer<String> notices;
+
+    /** @param directory where journals live; notices (a stale lock broken) are logged at WARN */
     public FileJournalStore(Path directory) {
-        this.directory = directory;
+        this(directory, LoggerFactory.getLogger(JournalStore.class)::warn);
+    }
+
+    /**
+     * @param directory where journals live
+     * @param notices receives what the store did on its own, for example a stale lock it broke
+     */
+    public FileJournalStore(Path directory, Consumer<String> notices) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.notices = Objects.requireNonNull(notices, "notices");
     }
 
     /**
@@ -41,87 +58,82 @@ public final class FileJournalStore implements JournalStore {
         return directory.resolve(baseName(key) + ".journal");
     }
 
-    private Path lockFile(String key) {
+    /**
+     * @param key a journal key
+     * @return the lock file's path
+     */
+    public Path lockFile(String key) {
         return directory.resolve(baseName(key) + ".lock");
     }
 
     @Override
     public Optional<Journal> load(String key) {
+        Path file = journalFile(key);
+        JournalIo.refuseLink(file, directory);
+        String text;
         try {
-            return Optional.of(JournalText.parse(Files.readString(journalFile(key), StandardCharsets.UTF_8)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            text = JournalIo.readNoFollow(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read journal " + journalFile(key), e);
+            throw JournalIo.failure("read the journal", file, directory, e);
         }
+        return text == null ? Optional.empty() : Optional.of(JournalText.read(file.toString(), text, Optional.of(key)));
     }
 
     @Override
     public void save(Journal journal) {
         Path target = journalFile(journal.key());
+        JournalIo.directory(directory);
+        JournalIo.refuseLink(target, directory);
+        Path temp = null;
         try {
-            Files.createDirectories(directory);
-            Path temp = directory.resolve(target.getFileName() + ".tmp");
-            writeSynced(temp, JournalText.format(journal), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+            temp = JournalIo.writeTemp(directory, target.getFileName().toString(), JournalText.format(journal));
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write journal " + target, e);
+            throw JournalIo.failure("write the journal", target, directory, e);
+        } finally {
+            if (temp != null) {
+                JournalIo.deleteQuietly(temp);
+            }
         }
     }
 
     @Override
     public Lock lock(String key, Instant now, Optional<Duration> breakStaleAfter) {
-        Path lock = lockFile(key);
-        String owner = "pid=" + ProcessHandle.current().pid() + "\nhost=" + host() + "\nacquired=" + now + "\n";
-        try {
-            Files.createDirectories(directory);
-            for (int attempt = 0; attempt < 2; attempt++) {
+        Lock lock = new LockFile(directory, lockFile(key), key, notices).take(now, breakStaleAfter);
+        removeLeftoverTemps(journalFile(key));
+        return lock;
+    }
+
+    @Override
+    public Optional<String> discard(String key, Instant now, Optional<Duration> breakStaleAfter) {
+        Path file = journalFile(key);
+        try (Lock held = lock(key, now, breakStaleAfter)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            String stamp = STAMP.format(now.truncatedTo(ChronoUnit.SECONDS));
+            for (int n = 1; ; n++) {
+                Path aside = directory.resolve(file.getFileName() + ".discarded-" + stamp + (n == 1 ? "" : "-" + n));
                 try {
-                    writeSynced(lock, owner, StandardOpenOption.CREATE_NEW);
-                    return () -> release(lock);
+                    // Without REPLACE_EXISTING: an earlier discarded journal is never overwritten.
+                    Files.move(file, aside);
+                    return Optional.of(aside.toString());
                 } catch (FileAlreadyExistsException e) {
-                    LockOwner holder = LockOwner.parse(readOrEmpty(lock));
-                    if (attempt == 0 && holder.stale(now, breakStaleAfter, host())) {
-                        Files.deleteIfExists(lock);
-                        continue;
-                    }
-                    throw new LinkException(LinkErrorCode.JOURNAL_CONFLICT, "Another runner holds the lock of " + key
-                            + " (" + holder.describe(now) + ", lock file " + lock + ").",
-                            "wait for it to finish; if it died, pass breakStaleLock(...) or delete the lock file");
+                    // try the next name
                 }
             }
-            throw new LinkException(LinkErrorCode.JOURNAL_CONFLICT, "The lock of " + key + " was taken again while breaking it.",
-                    "retry once the other runner has finished");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot take lock " + lock, e);
+            throw JournalIo.failure("move aside the journal", file, directory, e);
         }
     }
 
-    private static void release(Path lock) {
-        try {
-            Files.deleteIfExists(lock);
+    /** Temp files of a run killed inside a save; only called under the lock, so none is being written. */
+    private void removeLeftoverTemps(Path journal) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(directory, journal.getFileName() + ".*.tmp")) {
+            temps.forEach(JournalIo::deleteQuietly);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot release lock " + lock, e);
-        }
-    }
-
-    private static String readOrEmpty(Path file) throws IOException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return "";
-        }
-    }
-
-    private static void writeSynced(Path file, String text, StandardOpenOption... options) throws IOException {
-        java.util.Set<StandardOpenOption> opts = new java.util.HashSet<>(java.util.List.of(options));
-        opts.add(StandardOpenOption.WRITE);
-        try (FileChannel channel = FileChannel.open(file, opts)) {
-            ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
+            // harmless: a leftover temp file is never read
         }
     }
 

@@ -18,7 +18,25 @@ public final class InMemoryJournalStore implements JournalStore {
 
     @Override
     public Optional<Journal> load(String key) {
-        return Optional.ofNullable(journals.get(key)).map(JournalText::parse);
+        return Optional.ofNullable(journals.get(key)).map(text -> JournalText.read("in memory for " + key, text, Optional.of(key)));
+    }
+
+    /**
+     * Replaces a stored journal's text as it is, for tests that damage it.
+     *
+     * @param key a key
+     * @param text the new text
+     */
+    public void overwrite(String key, String text) {
+        journals.put(key, text);
+    }
+
+    @Override
+    public Optional<String> discard(String key, Instant now, Optional<Duration> breakStaleAfter) {
+        try (Lock held = lock(key, now, breakStaleAfter)) {
+            // Nothing outlives the process in memory, so there is nowhere to keep it.
+            return Optional.ofNullable(journals.remove(key)).map(text -> "nowhere (an in-memory journal is gone with its process)");
+        }
     }
 
     @Override
@@ -41,7 +59,7 @@ public final class InMemoryJournalStore implements JournalStore {
             boolean stale = breakStaleAfter.filter(max -> Duration.between(held, now).compareTo(max) > 0).isPresent();
             if (!stale || !locks.replace(key, held, now)) {
                 throw new LinkException(LinkErrorCode.JOURNAL_CONFLICT, "Another runner holds the lock of " + key
-                        + " (taken at " + held + ").", "wait for it to finish, or pass breakStaleLock(...)");
+                        + " (taken at " + held + ").", "wait for it to finish, or pass breakStaleLock(...) (CLI: --break-stale-lock)");
             }
         }
         return () -> locks.remove(key, now);
