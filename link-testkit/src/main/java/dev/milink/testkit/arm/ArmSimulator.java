@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -74,20 +73,10 @@ public final class ArmSimulator {
             ArmResponse response = respond(request, path);
             journal.record(request, path != null && LroEngine.isPoll(path),
                     response.dropConnection() ? 0 : response.status());
-            return response.dropConnection() ? response : withRequestIds(request, response);
+            return response.dropConnection() ? response : response.withRequestIds(request.header("x-ms-correlation-request-id"));
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * ARM's diagnostic headers on every answer: a fresh {@code x-ms-request-id}, and the caller's
-     * {@code x-ms-correlation-request-id} echoed (a fresh one when it sent none), as Microsoft support asks for them.
-     */
-    private static ArmResponse withRequestIds(ArmRequest request, ArmResponse response) {
-        String correlation = request.header("x-ms-correlation-request-id");
-        return response.withHeader("x-ms-request-id", UUID.randomUUID().toString())
-                .withHeader("x-ms-correlation-request-id", correlation != null ? correlation : UUID.randomUUID().toString());
     }
 
     private ArmResponse respond(ArmRequest request, ArmPath path) {
