@@ -29,12 +29,10 @@ final class ArmErrorMapping {
     static final Set<String> TRANSIENT = Set.of("TooManyRequests", "OperationTimedOut",
             "ServiceUnavailable", "InternalServerError", "ConnectionFailed");
 
-    private static final String RBAC = "grant the caller 'SQL Managed Instance Contributor' on the instance, or a custom role with "
-            + "Microsoft.Sql/managedInstances read+write, managedInstances/hybridCertificate/action, managedInstances/databases "
-            + "read+write+delete+completeRestore/action+readBackups/action+restoreDetails/read, "
-            + "managedInstances/distributedAvailabilityGroups read+write+delete+setRole/action, "
-            + "managedInstances/endpointCertificates/read, managedInstances/hybridLink read+write+delete, "
-            + "managedInstances/serverTrustCertificates read+write+delete";
+    /** 404 codes that name a missing instance, group or subscription rather than the resource asked for. */
+    private static final Set<String> MISSING_PARENT = Set.of("ParentResourceNotFound", "ResourceGroupNotFound",
+            "SubscriptionNotFound", "ManagedInstanceNotInSubscriptionResourceGroup", "SubscriptionDoesNotHaveServer",
+            "ServerNotInSubscriptionResourceGroup", "InstancePoolNotFound");
 
     /**
      * A classified failure.
@@ -86,22 +84,23 @@ final class ArmErrorMapping {
         if (failure instanceof ArmFailure f) {
             if (f.kind() != LinkErrorCode.ARM_ERROR) {
                 String armCode = f.kind() == LinkErrorCode.TIMEOUT ? null : f.code();
-                return new Problem(f.kind(), armCode, f.status(), f.getMessage(), f.kind() == LinkErrorCode.TIMEOUT
+                return new Problem(f.kind(), armCode, f.status(), f.getMessage() + f.requestIds(), f.kind() == LinkErrorCode.TIMEOUT
                         ? "the operation may still be running in Azure: check the resource, then rerun (steps converge)"
                         : hint(armCode, f.status()));
             }
-            return problem(f.status(), f.code(), f.getMessage()).withRetryAfter(f.retryAfter());
+            return problem(f.status(), f.code(), f.getMessage(), f.requestIds()).withRetryAfter(f.retryAfter());
         }
         if (failure instanceof ManagementException m) {
             int status = m.getResponse() == null ? 0 : m.getResponse().getStatusCode();
             String code = m.getValue() == null ? null : m.getValue().getCode();
             String message = m.getValue() == null || m.getValue().getMessage() == null ? firstLine(m.getMessage())
                     : m.getValue().getMessage();
-            return problem(status, code, message).withRetryAfter(retryAfter(m.getResponse()));
+            return problem(status, code, message, requestIds(m.getResponse())).withRetryAfter(retryAfter(m.getResponse()));
         }
         if (failure instanceof HttpResponseException h) {
             int status = h.getResponse() == null ? 0 : h.getResponse().getStatusCode();
-            return problem(status, null, firstLine(h.getMessage())).withRetryAfter(retryAfter(h.getResponse()));
+            return problem(status, null, firstLine(h.getMessage()), requestIds(h.getResponse()))
+                    .withRetryAfter(retryAfter(h.getResponse()));
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof IOException || t instanceof UncheckedIOException) {
@@ -118,6 +117,12 @@ final class ArmErrorMapping {
                 + failure.getClass().getName() + ": " + firstLine(failure.getMessage()), "report this as a milink bug");
     }
 
+    /** @return ARM's request ids of a typed client's failed response, as a message suffix */
+    private static String requestIds(com.azure.core.http.HttpResponse response) {
+        return response == null ? "" : ArmRest.requestIds(response.getHeaderValue(ArmRest.REQUEST_ID),
+                response.getHeaderValue(ArmRest.CORRELATION_ID));
+    }
+
     /** @return the response's {@code Retry-After} in seconds as a duration, or null (HTTP-date forms are ignored) */
     private static Duration retryAfter(com.azure.core.http.HttpResponse response) {
         String value = response == null ? null : response.getHeaderValue("Retry-After");
@@ -129,6 +134,14 @@ final class ArmErrorMapping {
 
     /** @return the problem for an HTTP status and ARM error, with the transient codes normalised */
     static Problem problem(int status, String armCode, String armMessage) {
+        return problem(status, armCode, armMessage, "");
+    }
+
+    /**
+     * @param requestIds ARM's request ids as a message suffix (Microsoft support asks for them), or empty
+     * @return the problem for an HTTP status and ARM error, with the transient codes normalised
+     */
+    static Problem problem(int status, String armCode, String armMessage, String requestIds) {
         String code = normalise(status, armCode);
         StringBuilder message = new StringBuilder("ARM answered ");
         message.append(status == 0 ? "(long-running operation)" : "HTTP " + status);
@@ -136,6 +149,7 @@ final class ArmErrorMapping {
         if (armMessage != null && !armMessage.isBlank()) {
             message.append(": ").append(firstLine(armMessage));
         }
+        message.append(requestIds);
         return new Problem(LinkErrorCode.ARM_ERROR, code, status, message.toString(), hint(code, status));
     }
 
@@ -155,63 +169,22 @@ final class ArmErrorMapping {
         return armCode;
     }
 
-    /** @return the remediation hint for an ARM error code */
+    /** @return the remediation hint for an ARM error code (see {@link ArmHints}) */
     static String hint(String code, int status) {
-        String c = code == null ? "" : code;
-        if (c.startsWith("DistributedAvailabilityGroupFailover")) {
-            return "the link is not synchronized enough to fail over: set replication mode Sync, wait until the "
-                    + "databases are synchronized and the last hardened LSNs match, then retry";
-        }
-        if (c.startsWith("DistributedAvailabilityGroupSetRole")) {
-            if (c.endsWith("PrimaryPlannedNotSupported")) {
-                return "the instance can become Primary through setRole only with roleChangeType Forced; for a planned "
-                        + "role change use a planned failover";
-            }
-            if (c.endsWith("AlreadyInRequestedRole")) {
-                return "the instance already has that role; nothing to do";
-            }
-            if (c.endsWith("AlreadyInProgress")) {
-                return "a role change is already running; wait for it to finish, then rerun";
-            }
-            return "check the link's current roles (GET the link) before changing the instance's role";
-        }
-        switch (c) {
-            case "RemoteDatabaseExists":
-                return "a database with this name already exists on the Managed Instance: drop or rename it there "
-                        + "(or link another database), then rerun";
-            case "DatabaseNumberLimitReached":
-                return "the Managed Instance reached its database limit (links count as databases; 100 on General "
-                        + "Purpose/Business Critical, 500 on Next-gen General Purpose): remove databases or links, or use another instance";
-            case "ConflictingServerOperation":
-            case "ManagedInstanceIsBusy":
-            case "OperationCanNotStartDueToMiLink":
-                return "another operation is running on the Managed Instance (for example a link database being "
-                        + "created): retry later";
-            case "AuthorizationFailed":
-                return RBAC;
-            case "ResourceNotFound":
-            case "ParentResourceNotFound":
-            case "ResourceGroupNotFound":
-            case "SubscriptionNotFound":
-                return "check the resource id: subscription, resource group, instance and link names";
-            case "UnableToResolveRemoteServer":
-                return "partnerEndpoint must resolve from the Managed Instance's VNet: use an IP address or a name in the VNet's DNS";
-            case "DistributedAvailabilityGroupMiPrimaryWithGeodr":
-                return "remove the instance from its failover group: a failover group and a link with the instance as primary exclude each other";
-            case "TooManyRequests":
-                return "Azure Resource Manager throttled the requests: retry after the Retry-After interval";
-            case "OperationTimedOut":
-            case "InternalServerError":
-            case "ServiceUnavailable":
-                return "a transient Azure failure: retry";
-            case "ConnectionFailed":
-                return "check network access to the Azure Resource Manager endpoint (proxy, firewall, DNS), then retry";
-            default:
-                if (c.toLowerCase(Locale.ROOT).contains("encrypt") || c.toLowerCase(Locale.ROOT).contains("smk")) {
-                    return "a database protected by a service-managed TDE key cannot take part: use a customer-managed key";
-                }
-                return status == 401 ? "the credential was rejected: sign in again or check the tenant" : "";
-        }
+        return ArmHints.hint(code, status);
+    }
+
+    /**
+     * The one rule for "the resource is not there" (GET, DELETE): a 404 whose code does not name a missing parent.
+     * The spec documents both {@code ResourceNotFound} and {@code ResourceDoesNotExist} for a missing link; a
+     * missing instance, group or subscription must still fail, since nothing could be read there.
+     *
+     * @param status HTTP status
+     * @param code ARM error code, or null
+     * @return true when the answer means the resource itself is absent
+     */
+    static boolean absent(int status, String code) {
+        return status == 404 && (code == null || !MISSING_PARENT.contains(code));
     }
 
     private static String firstLine(String text) {

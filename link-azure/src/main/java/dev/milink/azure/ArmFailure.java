@@ -15,6 +15,7 @@ final class ArmFailure extends RuntimeException {
     private final String code;
     private final LinkErrorCode kind;
     private final Duration retryAfter;
+    private final String requestIds;
 
     /**
      * @param status HTTP status, 0 when there was none (a failed long-running operation, a bad body)
@@ -27,20 +28,35 @@ final class ArmFailure extends RuntimeException {
     }
 
     ArmFailure(LinkErrorCode kind, int status, String code, String message, Throwable cause) {
-        this(kind, status, code, message, cause, null);
+        this(kind, status, code, message, cause, null, "");
     }
 
-    private ArmFailure(LinkErrorCode kind, int status, String code, String message, Throwable cause, Duration retryAfter) {
+    private ArmFailure(LinkErrorCode kind, int status, String code, String message, Throwable cause, Duration retryAfter,
+            String requestIds) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
         this.code = code;
         this.retryAfter = retryAfter;
+        this.requestIds = requestIds == null ? "" : requestIds;
     }
 
     /** @return the same failure carrying the server's {@code Retry-After} hint (null for none) */
     ArmFailure withRetryAfter(Duration hint) {
-        return new ArmFailure(kind, status, code, getMessage(), getCause(), hint);
+        return new ArmFailure(kind, status, code, getMessage(), getCause(), hint, requestIds);
+    }
+
+    /**
+     * @param suffix ARM's request ids as a message suffix, from {@link ArmRest#requestIds}
+     * @return the same failure carrying them
+     */
+    ArmFailure withRequestIds(String suffix) {
+        return new ArmFailure(kind, status, code, getMessage(), getCause(), retryAfter, suffix);
+    }
+
+    /** @return ARM's request ids as a message suffix, empty when the answer had none */
+    String requestIds() {
+        return requestIds;
     }
 
     Duration retryAfter() {

@@ -3,6 +3,7 @@ package dev.milink.azure;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
@@ -268,15 +269,16 @@ public final class ArmManagedInstancePort implements ManagedInstancePort {
                 DefaultAzureCredentialBuilder dac = new DefaultAzureCredentialBuilder().authorityHost(env.getActiveDirectoryEndpoint());
                 cred = (tenantId == null ? dac : dac.tenantId(tenantId)).build();
             }
+            // The SDK's user-agent policy puts the application id first: "milink/<version> azsdk-java-...".
             SqlServerManager.Configurable configurable = SqlServerManager.configure()
+                    .withLogOptions(new HttpLogOptions().setApplicationId(MilinkVersion.applicationId()))
                     .withHttpClient(httpClient != null ? httpClient : new JdkHttpClientBuilder().build());
             if (retryPolicy != null) {
                 configurable = configurable.withRetryPolicy(retryPolicy);
             }
             SqlServerManager manager = configurable.authenticate(cred,
                     new AzureProfile(tenantId, managedInstance.subscriptionId(), env));
-            ArmRest rest = new ArmRest(manager.httpPipeline(), env.getResourceManagerEndpoint(), pollInterval,
-                    operationTimeout, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
+            ArmRest rest = new ArmRest(manager.httpPipeline(), env.getResourceManagerEndpoint(), pollInterval, operationTimeout);
             return new ArmManagedInstancePort(managedInstance, manager, rest, operationTimeout);
         }
     }

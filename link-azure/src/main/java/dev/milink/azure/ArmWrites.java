@@ -33,12 +33,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The write steps. Creating PUTs go out without a GET first, so a fresh create costs one request per
- * resource: ARM PUTs are idempotent, and a repeated PUT re-applies the same definition. What the PUT did is
- * read from its status: only 201 (created) counts as a change. 200 means the resource existed; 202 (accepted)
- * does not say whether ARM created or re-applied it, so it is reported unchanged: rollback removes only what
- * a run provably created, and never a certificate or link the user already had. Steps whose repetition would act twice (replication mode, failover,
- * setRole) read the link first and do nothing when it is already in the wanted state.
+ * The write steps. A creating PUT is preceded by one read (GET the link; LIST the trust certificates, which also
+ * settles duplicates, see {@link TrustPrecheck}), because ARM may answer a fresh create 202 Accepted just as it
+ * answers a re-apply: "created" is decided from that prior absence ({@link CreateOutcome}), so a rollback removes
+ * what this run created, whatever the status, and never a certificate or link the user already had. Steps whose
+ * repetition would act twice (replication mode, failover, setRole) read the link first and do nothing when it is
+ * already in the wanted state.
  */
 final class ArmWrites {
 
@@ -86,16 +86,19 @@ final class ArmWrites {
         byte[] der = inputs.sqlServerCertificate().orElseThrow(() -> new LinkExecutionException(LinkErrorCode.STATE_CONFLICT,
                 step.id(), Side.MANAGED_INSTANCE, null, null, "SQL Server's certificate [" + step.certificateName()
                 + "] has not been read in this run", "run the SQL Server certificate step before uploading it", null));
+        Optional<StepResult> settled = TrustPrecheck.settle(step, der, client.getServerTrustCertificates()
+                .listByInstance(instance.resourceGroup(), instance.name()));
+        if (settled.isPresent()) {
+            return settled.get();
+        }
         ServerTrustCertificateInner body = new ServerTrustCertificateInner().withPublicBlob(ArmJson.hex(der));
         String what = "PUT serverTrustCertificates/" + step.certificateName();
         LOG.info("{} on {}", what, instance.name());
         ArmRest.Reply reply = activation(client.getServerTrustCertificates().createOrUpdateWithResponseAsync(
                 instance.resourceGroup(), instance.name(), step.certificateName(), body));
         rest.await(what, trustUrl(step.certificateName()), reply);
-        return reply.status() == 201
-                ? StepResult.changed("uploaded server trust certificate " + step.certificateName())
-                : StepResult.unchanged("server trust certificate " + step.certificateName()
-                        + " is in place (ARM answered " + reply.status() + ": it may have existed before this run)");
+        return CreateOutcome.of(false, reply.status(), "server trust certificate " + step.certificateName(),
+                "uploaded server trust certificate " + step.certificateName());
     }
 
     private StepResult deleteTrustCertificate(DeleteTrustCertificate step) {
@@ -123,12 +126,10 @@ final class ArmWrites {
         String what = "PUT distributedAvailabilityGroups/" + step.linkName();
         LOG.info("{} on {} (database {}, role {}, failoverMode {})", what, instance.name(), step.target().value(),
                 step.instanceLinkRole().armValue(), step.failoverModeValue());
+        boolean existed = findLink(step.linkName()).isPresent();
         ArmRest.Reply reply = rest.send("PUT", url, DagJson.createBody(step));
         rest.await(what, url, reply);
-        return reply.status() == 201
-                ? StepResult.changed("created link " + step.linkName())
-                : StepResult.unchanged("link " + step.linkName() + " is in place (ARM answered " + reply.status()
-                        + ": it may have existed before this run)");
+        return CreateOutcome.of(existed, reply.status(), "link " + step.linkName(), "created link " + step.linkName());
     }
 
     private StepResult deleteLink(DeleteManagedInstanceLink step) {
@@ -137,7 +138,7 @@ final class ArmWrites {
         try {
             reply = rest.send("DELETE", url, null);
         } catch (ArmFailure e) {
-            if (e.status() == 404 && !"ParentResourceNotFound".equals(e.code())) {
+            if (ArmErrorMapping.absent(e.status(), e.code())) {
                 return StepResult.unchanged("link " + step.linkName() + " was already gone");
             }
             throw e;
@@ -205,7 +206,7 @@ final class ArmWrites {
         try {
             return Optional.of(DagJson.state(rest.get(linkUrl(name))));
         } catch (ArmFailure e) {
-            if (e.status() == 404 && (e.code() == null || "ResourceNotFound".equals(e.code()))) {
+            if (ArmErrorMapping.absent(e.status(), e.code())) {
                 return Optional.empty();
             }
             throw e;
@@ -229,8 +230,8 @@ final class ArmWrites {
     }
 
     private static boolean isGone(ManagementException e) {
-        return e.getResponse() != null && e.getResponse().getStatusCode() == 404 && (e.getValue() == null
-                || !"ParentResourceNotFound".equals(e.getValue().getCode()));
+        return e.getResponse() != null && ArmErrorMapping.absent(e.getResponse().getStatusCode(),
+                e.getValue() == null ? null : e.getValue().getCode());
     }
 
     private String linkUrl(String name) {

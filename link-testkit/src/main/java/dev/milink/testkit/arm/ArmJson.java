@@ -12,6 +12,9 @@ import java.util.UUID;
 /** Renders the Managed Instance, its databases and certificates, and list pages, in the 2025-01-01 shapes. */
 final class ArmJson {
 
+    /** api-versions whose ServerTrustCertificates spec marks {@code publicBlob} as {@code x-ms-secret}. */
+    static final java.util.Set<String> SECRET_PUBLIC_BLOB = java.util.Set.of("2021-11-01");
+
     private static final Instant CREATED = Instant.parse("2025-01-15T08:00:00Z");
 
     private ArmJson() {
@@ -99,9 +102,16 @@ final class ArmJson {
         return result;
     }
 
-    static Map<String, Object> trustCertificate(InstanceState inst, InstanceState.TrustCertificate cert) {
+    /**
+     * A server trust certificate. Where the api-version's spec marks {@code publicBlob} {@code "x-ms-secret"}
+     * (stable/2021-11-01/ServerTrustCertificates.json, the typed client's version) ARM accepts it on PUT and never
+     * returns it; the 2025-01-01 spec drops the mark and its Get example returns the blob.
+     */
+    static Map<String, Object> trustCertificate(InstanceState inst, InstanceState.TrustCertificate cert, String apiVersion) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("publicBlob", cert.publicBlobHex());
+        if (!SECRET_PUBLIC_BLOB.contains(apiVersion)) {
+            p.put("publicBlob", cert.publicBlobHex());
+        }
         p.put("thumbprint", cert.thumbprint());
         p.put("certificateName", cert.name());
         return resource(inst.id() + "/serverTrustCertificates/" + cert.name(), cert.name(),

@@ -15,7 +15,9 @@ public enum ArmOperation {
     /** PUT {@code serverTrustCertificates/{name}}. */
     TRUST_CERTIFICATE_CREATE(LroStyle.AZURE_ASYNC_OPERATION),
     /** DELETE {@code serverTrustCertificates/{name}}. */
-    TRUST_CERTIFICATE_DELETE(LroStyle.LOCATION);
+    TRUST_CERTIFICATE_DELETE(LroStyle.LOCATION),
+    /** DELETE {@code databases/{name}} (ManagedDatabases_Delete: 200, 202 or 204). */
+    DATABASE_DELETE(LroStyle.LOCATION);
 
     private final LroStyle defaultStyle;
 

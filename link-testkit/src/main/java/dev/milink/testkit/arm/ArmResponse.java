@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What the simulator answers, before a transport writes it.
@@ -60,6 +61,15 @@ public record ArmResponse(int status, Map<String, String> headers, byte[] body, 
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new ArmResponse(status, copy, body, delay, dropConnection);
+    }
+
+    /**
+     * ARM's diagnostic headers, on every answer: a fresh {@code x-ms-request-id}, and the caller's
+     * {@code x-ms-correlation-request-id} echoed (a fresh one when it sent none); Microsoft support asks for both.
+     */
+    ArmResponse withRequestIds(String correlationId) {
+        return withHeader("x-ms-request-id", UUID.randomUUID().toString())
+                .withHeader("x-ms-correlation-request-id", correlationId != null ? correlationId : UUID.randomUUID().toString());
     }
 
     ArmResponse withDelay(Duration extra) {

@@ -1,6 +1,8 @@
 package dev.milink.testkit.arm;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -39,7 +41,8 @@ public final class ArmSimulator {
 
     private ArmSimulator(Builder builder) {
         this.lifecycle = builder.lifecycle;
-        this.lro = new LroEngine(new EnumMap<>(builder.styles), builder.lroPolls, builder.retryAfterSeconds);
+        this.lro = new LroEngine(new EnumMap<>(builder.styles), builder.lroPolls, builder.retryAfterSeconds,
+                builder.lroClock, builder.lroDuration);
         this.dags = new DagResources(lock, lro, faults, () -> this.lifecycle, builder.pageSize);
         this.instanceResources = new InstanceResources(lro, faults, builder.pageSize);
         builder.instances.forEach(i -> instances.put(key(i.subscriptionId(), i.resourceGroup(), i.name()), i));
@@ -65,11 +68,12 @@ public final class ArmSimulator {
         beforeEachRequest.run();
         lock.lock();
         try {
+            lro.completeDue();
             ArmPath path = ArmPath.parse(request.path()).orElse(null);
             ArmResponse response = respond(request, path);
             journal.record(request, path != null && LroEngine.isPoll(path),
                     response.dropConnection() ? 0 : response.status());
-            return response;
+            return response.dropConnection() ? response : response.withRequestIds(request.header("x-ms-correlation-request-id"));
         } finally {
             lock.unlock();
         }
@@ -110,6 +114,8 @@ public final class ArmSimulator {
             return lro.poll(path);
         }
         InstanceState inst = instances.get(key(path.subscriptionId(), path.resourceGroup(), path.instance()));
+        // ARM validates the api-version of the resource type before it looks for the resource.
+        ApiVersions.require(request, path, inst != null ? inst.spec().location() : "westeurope");
         if (inst == null) {
             throw missingInstance(path);
         }
@@ -178,6 +184,7 @@ public final class ArmSimulator {
     public <T> T inLock(Supplier<T> action) {
         lock.lock();
         try {
+            lro.completeDue();
             return action.get();
         } finally {
             lock.unlock();
@@ -288,6 +295,8 @@ public final class ArmSimulator {
         private int pageSize = 2;
         private int lroPolls = 1;
         private Integer retryAfterSeconds;
+        private Clock lroClock;
+        private Duration lroDuration;
 
         private Builder() {
         }
@@ -372,6 +381,25 @@ public final class ArmSimulator {
          */
         public Builder lroRetryAfter(int seconds) {
             this.retryAfterSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Runs long-running operations on a clock instead of a poll count: each completes {@code duration} after it
+         * started, whether or not a client polls it (the next request, or any accessor of this simulator, sees it
+         * done); polls before then answer {@code InProgress}.
+         *
+         * @param clock the clock, for example a linked world's simulated clock
+         * @param duration how long every operation runs
+         * @return this
+         */
+        public Builder lroClock(Clock clock, Duration duration) {
+            Objects.requireNonNull(duration, "duration");
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("duration must not be negative, but was " + duration);
+            }
+            this.lroClock = Objects.requireNonNull(clock, "clock");
+            this.lroDuration = duration;
             return this;
         }
 

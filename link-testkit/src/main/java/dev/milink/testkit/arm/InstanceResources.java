@@ -31,6 +31,9 @@ final class InstanceResources {
     }
 
     ArmResponse databases(ArmRequest request, ArmPath path, InstanceState inst) {
+        if ("DELETE".equals(request.method()) && path.name() != null) {
+            return deleteDatabase(request, path, inst);
+        }
         requireGet(request);
         List<String> names = inst.databases();
         if (path.name() == null) {
@@ -39,6 +42,29 @@ final class InstanceResources {
         String name = names.stream().filter(n -> n.equalsIgnoreCase(path.name())).findFirst()
                 .orElseThrow(() -> notFound("Microsoft.Sql/managedInstances/databases", path.name(), inst));
         return ArmResponse.json(200, ArmJson.database(inst, name));
+    }
+
+    /**
+     * ManagedDatabases_Delete: 204 when absent; a database that a link still holds cannot be dropped (drop the link
+     * first); otherwise an operation that removes it when it completes.
+     */
+    private ArmResponse deleteDatabase(ArmRequest request, ArmPath path, InstanceState inst) {
+        String name = inst.databases().stream().filter(n -> n.equalsIgnoreCase(path.name())).findFirst().orElse(null);
+        if (name == null && !inst.databaseInAnyLink(path.name())) {
+            return ArmResponse.empty(204);
+        }
+        if (inst.databaseInAnyLink(path.name())) {
+            throw new ArmError(400, "OperationCanNotStartDueToMiLink", "Database '" + path.name()
+                    + "' is part of a Managed Instance link; delete the link before the database.");
+        }
+        String id = inst.id() + "/databases/" + name;
+        busyCheck(id);
+        ArmFaults.Rule fault = faults.take(request, ArmFaults.ON_LRO_START);
+        ArmError failure = fault != null && fault.kind() == ArmFaults.Kind.LRO_FAILED ? fault.error() : null;
+        boolean canceled = fault != null && fault.kind() == ArmFaults.Kind.LRO_CANCELED;
+        return lro.start(request, path, inst.spec().location(), new LroEngine.Start(ArmOperation.DATABASE_DELETE, id,
+                "managedDatabase", () -> null, () -> inst.removeUserDatabase(name), null, () -> null, 200, failure,
+                canceled));
     }
 
     ArmResponse endpointCertificates(ArmRequest request, ArmPath path, InstanceState inst) {
@@ -59,7 +85,7 @@ final class InstanceResources {
         Map<String, InstanceState.TrustCertificate> certs = inst.trustCertificates();
         if (path.name() == null) {
             requireGet(request);
-            return ArmJson.page(request, certs.values().stream().map(c -> ArmJson.trustCertificate(inst, c)).toList(),
+            return ArmJson.page(request, certs.values().stream().map(c -> ArmJson.trustCertificate(inst, c, request.apiVersion())).toList(),
                     pageSize);
         }
         String key = InstanceState.key(path.name());
@@ -70,14 +96,15 @@ final class InstanceResources {
                 if (cert == null) {
                     throw notFound(TRUST_TYPE, path.name(), inst);
                 }
-                return ArmResponse.json(200, ArmJson.trustCertificate(inst, cert));
+                return ArmResponse.json(200, ArmJson.trustCertificate(inst, cert, request.apiVersion()));
             }
             case "PUT" -> {
                 InstanceState.TrustCertificate existing = certs.get(key);
                 busyCheck(id);
                 InstanceState.TrustCertificate cert = parseTrust(request, existing != null ? existing.name() : path.name());
+                refuseDuplicate(certs, key, existing, cert);
                 return start(request, path, inst, ArmOperation.TRUST_CERTIFICATE_CREATE, id, existing == null ? 201 : 200,
-                        () -> ArmJson.trustCertificate(inst, cert), () -> certs.put(key, cert));
+                        () -> ArmJson.trustCertificate(inst, cert, request.apiVersion()), () -> certs.put(key, cert));
             }
             case "DELETE" -> {
                 if (!certs.containsKey(key)) {
@@ -89,6 +116,26 @@ final class InstanceResources {
             }
             default -> throw DagResources.methodNotAllowed(request.method());
         }
+    }
+
+    /**
+     * ARM refuses a second copy of a certificate (400 {@code CertificateAlreadyExists}, ServerTrustCertificates
+     * CreateOrUpdate: "A certificate with a given name already exists or this certificate already has been added to
+     * the database"): the same blob under another name, or another blob under a name in use. Re-sending the same
+     * blob under the same name is the documented 200 "Certificate already existed".
+     */
+    private static void refuseDuplicate(Map<String, InstanceState.TrustCertificate> certs, String key,
+            InstanceState.TrustCertificate existing, InstanceState.TrustCertificate wanted) {
+        if (existing != null && !existing.thumbprint().equals(wanted.thumbprint())) {
+            throw new ArmError(400, "CertificateAlreadyExists", "A certificate with the name '" + existing.name()
+                    + "' already exists with another public key (thumbprint " + existing.thumbprint() + ").");
+        }
+        certs.forEach((otherKey, other) -> {
+            if (!otherKey.equals(key) && other.thumbprint().equals(wanted.thumbprint())) {
+                throw new ArmError(400, "CertificateAlreadyExists", "This certificate (thumbprint " + wanted.thumbprint()
+                        + ") has already been added as '" + other.name() + "'.");
+            }
+        });
     }
 
     private InstanceState.TrustCertificate parseTrust(ArmRequest request, String name) {

@@ -63,6 +63,10 @@ final class InstanceState {
         userDatabases.putIfAbsent(key(name), name);
     }
 
+    void removeUserDatabase(String name) {
+        userDatabases.remove(key(name));
+    }
+
     /** User databases plus the databases of links that finished seeding, as {@code GET .../databases} lists them. */
     List<String> databases() {
         List<String> result = new ArrayList<>(userDatabases.values());

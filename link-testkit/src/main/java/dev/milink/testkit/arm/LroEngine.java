@@ -1,5 +1,8 @@
 package dev.milink.testkit.arm;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,9 +11,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Runs writes as ARM long-running operations ({@link LroStyle}). An operation completes on its N-th status poll
- * (N = {@code lroPolls}); only then is its change committed, so a client that stops polling early sees the old
- * state. Guarded by the simulator's lock.
+ * Runs writes as ARM long-running operations ({@link LroStyle}). By default an operation completes on its N-th
+ * status poll (N = {@code lroPolls}); with a clock it completes when its duration has passed on that clock, whether
+ * or not anybody polls, as a real operation does. Only then is its change committed, so a client that stops
+ * polling early sees the old state. Guarded by the simulator's lock.
  */
 final class LroEngine {
 
@@ -40,14 +44,16 @@ final class LroEngine {
         private final Start start;
         private final LroStyle style;
         private final String location;
+        private final Instant due;
         private int pollsLeft;
         private String status = "InProgress";
 
-        Operation(Start start, LroStyle style, String location, int polls) {
+        Operation(Start start, LroStyle style, String location, int polls, Instant due) {
             this.start = start;
             this.style = style;
             this.location = location;
             this.pollsLeft = polls;
+            this.due = due;
         }
 
         boolean done() {
@@ -60,11 +66,28 @@ final class LroEngine {
     private final Map<ArmOperation, LroStyle> styles;
     private final int polls;
     private final Integer retryAfterSeconds;
+    private final Clock clock;
+    private final Duration duration;
 
-    LroEngine(Map<ArmOperation, LroStyle> styles, int polls, Integer retryAfterSeconds) {
+    /**
+     * @param clock when not null, operations complete {@code duration} after they start on this clock instead of
+     *     on a poll count
+     */
+    LroEngine(Map<ArmOperation, LroStyle> styles, int polls, Integer retryAfterSeconds, Clock clock, Duration duration) {
         this.styles = styles;
         this.polls = polls;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.clock = clock;
+        this.duration = duration;
+    }
+
+    /** Completes every operation whose time has come on the clock; nothing without a clock. */
+    void completeDue() {
+        if (clock == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        operations.values().stream().filter(op -> !op.done() && !now.isBefore(op.due)).toList().forEach(this::finish);
     }
 
     /** @return true while an operation on that resource has not completed */
@@ -79,7 +102,7 @@ final class LroEngine {
     ArmResponse start(ArmRequest request, ArmPath path, String location, Start start) {
         LroStyle style = styles.getOrDefault(start.operation(), start.operation().defaultStyle());
         if (style == LroStyle.SYNCHRONOUS) {
-            Operation op = new Operation(start, style, location, 0);
+            Operation op = new Operation(start, style, location, 0, null);
             finish(op);
             return terminalResult(op);
         }
@@ -87,11 +110,15 @@ final class LroEngine {
         String base = request.origin() + "/subscriptions/" + path.subscriptionId() + "/providers/Microsoft.Sql/locations/"
                 + location + "/" + start.resourceTypePlural();
         String query = "?api-version=" + (request.apiVersion() == null ? "" : request.apiVersion());
-        Operation op = new Operation(start, style, base + RESULT_SUFFIX + "/" + id + query, polls);
+        Operation op = new Operation(start, style, base + RESULT_SUFFIX + "/" + id + query, polls,
+                clock == null ? null : clock.instant().plus(duration));
         operations.put(id, op);
         busy.put(start.resourceKey().toLowerCase(Locale.ROOT), id);
         ArmResponse response;
-        if (style == LroStyle.AZURE_ASYNC_OPERATION && start.syncStatus() == 201) {
+        if (style == LroStyle.ACCEPTED) {
+            response = ArmResponse.empty(202).withHeader("Azure-AsyncOperation", base + ASYNC_SUFFIX + "/" + id + query)
+                    .withHeader("Location", op.location);
+        } else if (style == LroStyle.AZURE_ASYNC_OPERATION && start.syncStatus() == 201) {
             // Only a create answers 201 with a body: a 200 whose body has no non-terminal provisioningState
             // (the DAG has none) is taken as finished by azure-core, so updates answer 202 like POST and DELETE.
             response = ArmResponse.json(201, start.accepted().get())
@@ -124,7 +151,7 @@ final class LroEngine {
             ArmResponse response = ArmResponse.json(200, body);
             return op.done() ? response : withRetryAfter(response);
         }
-        if (op.style == LroStyle.LOCATION) {
+        if (op.style == LroStyle.LOCATION || op.style == LroStyle.ACCEPTED) {
             advance(op);
         }
         if (!op.done()) {
@@ -134,7 +161,8 @@ final class LroEngine {
     }
 
     private void advance(Operation op) {
-        if (!op.done() && --op.pollsLeft <= 0) {
+        // On a clock, polls only observe; completeDue() moves the operation on.
+        if (clock == null && !op.done() && --op.pollsLeft <= 0) {
             finish(op);
         }
     }

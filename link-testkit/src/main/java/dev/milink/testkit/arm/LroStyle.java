@@ -11,6 +11,12 @@ public enum LroStyle {
     AZURE_ASYNC_OPERATION,
     /** 202 with a {@code Location} URL that answers 202 until done, then 200 with the final body or 204. */
     LOCATION,
+    /**
+     * 202 Accepted with no body and both {@code Azure-AsyncOperation} and {@code Location} URLs, for every write
+     * including a create: the answer the spec documents as "Accepted request for creating" for the link and the
+     * trust-certificate PUTs (and the az CLI's main create branch). Either URL moves the operation on.
+     */
+    ACCEPTED,
     /** No long-running operation: the final 200/201/204 at once. */
     SYNCHRONOUS
 }

@@ -67,7 +67,7 @@ class RawDagApiTest {
         long expectedPolls = switch (style) {
             case SYNCHRONOUS -> 0;
             case LOCATION -> 5 * 3;
-            case AZURE_ASYNC_OPERATION -> 5 * 3 + 3;
+            case AZURE_ASYNC_OPERATION, ACCEPTED -> 5 * 3 + 3;
         };
         assertThat(sim.journal().pollCount()).isEqualTo(expectedPolls);
         assertThat(sim.journal().count("PUT", "/distributedAvailabilityGroups/")).isEqualTo(1);
