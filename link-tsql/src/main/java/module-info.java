@@ -3,6 +3,7 @@
  */
 module dev.milink.tsql {
     requires transitive dev.milink.api;
+    requires dev.milink.arm;
     requires transitive java.sql;
     requires com.microsoft.sqlserver.jdbc;
     requires java.naming;

@@ -11,30 +11,15 @@ import dev.milink.core.RollbackReport;
 import dev.milink.core.StepState;
 import dev.milink.event.LinkEvent;
 import dev.milink.port.StepInputs;
-import dev.milink.step.CreateAvailabilityGroup;
-import dev.milink.step.CreateDistributedAvailabilityGroup;
-import dev.milink.step.CreateEndpointCertificate;
-import dev.milink.step.CreateManagedInstanceLink;
-import dev.milink.step.CreateMasterKey;
-import dev.milink.step.CreateMirroringEndpoint;
-import dev.milink.step.DeleteManagedInstanceLink;
-import dev.milink.step.DeleteTrustCertificate;
-import dev.milink.step.DropAvailabilityGroup;
-import dev.milink.step.DropCertificate;
-import dev.milink.step.DropEndpoint;
-import dev.milink.step.DropMasterKey;
-import dev.milink.step.DropManagedInstanceCertificate;
-import dev.milink.step.ImportAzureRootCertificates;
-import dev.milink.step.ImportManagedInstanceCertificate;
+import dev.milink.port.StepResult;
+import dev.milink.step.CheckStep;
 import dev.milink.step.ManagedInstanceStep;
 import dev.milink.step.SqlServerStep;
 import dev.milink.step.Step;
 import dev.milink.step.StepId;
-import dev.milink.step.UploadTrustCertificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,9 +28,6 @@ import java.util.Optional;
  * are never touched; user databases are never dropped (no compensation drops one).
  */
 public final class Rollback {
-
-    /** Journal fact: the root certificates a run imported (those absent before it). */
-    public static final String CREATED_ROOTS = "created-root-certificates";
 
     private Rollback() {
     }
@@ -81,7 +63,7 @@ public final class Rollback {
                 if (!entry.mayHaveCreated() || entry.state() == StepState.ROLLED_BACK) {
                     continue;
                 }
-                List<Step> compensation = compensation(step, journal, fqdn, left);
+                List<Step> compensation = Compensation.of(step, journal.produced(step.id()), fqdn, left);
                 try {
                     for (Step undo : compensation) {
                         apply(settings, resilient, events, undo, inputs);
@@ -108,39 +90,22 @@ public final class Rollback {
     private static void apply(RunSettings settings, Resilient resilient, Events events, Step undo, StepInputs inputs) {
         Instant start = settings.clock().instant();
         events.emit(new LinkEvent.StepStarted(start, undo));
-        String detail;
-        if (undo instanceof SqlServerStep s) {
-            detail = resilient.call(undo, false, () -> settings.sql().apply(s, inputs)).detail();
-        } else {
-            detail = resilient.call(undo, true, () -> settings.mi().apply((ManagedInstanceStep) undo, inputs)).detail();
-        }
-        events.emit(new LinkEvent.StepCompleted(settings.clock().instant(), undo, Duration.between(start, settings.clock().instant()), detail));
-    }
+        String detail = undo.accept(new Step.Visitor<StepResult>() {
+            @Override
+            public StepResult sqlServer(SqlServerStep s) {
+                return resilient.call(undo, false, () -> settings.sql().apply(s, inputs));
+            }
 
-    private static List<Step> compensation(Step step, Journal journal, Optional<String> fqdn, List<String> left) {
-        if (step instanceof CreateManagedInstanceLink s) {
-            left.add("database [" + s.target() + "] on the Managed Instance (if seeding created it): deleting the link leaves it, and milink never drops a database");
-            return List.of(new DeleteManagedInstanceLink(s.linkName(), s.target()));
-        } else if (step instanceof CreateDistributedAvailabilityGroup s) {
-            return List.of(new DropAvailabilityGroup(s.name(), s.target(), true));
-        } else if (step instanceof CreateAvailabilityGroup s) {
-            return List.of(new DropAvailabilityGroup(s.name(), s.target(), false));
-        } else if (step instanceof UploadTrustCertificate s) {
-            return List.of(new DeleteTrustCertificate(s.certificateName()));
-        } else if (step instanceof ImportManagedInstanceCertificate s) {
-            return List.of(new DropManagedInstanceCertificate(s.fqdn().or(() -> fqdn)));
-        } else if (step instanceof ImportAzureRootCertificates) {
-            String names = journal.facts().getOrDefault(CREATED_ROOTS, "");
-            return Arrays.stream(names.split(",")).filter(n -> !n.isBlank())
-                    .<Step>map(n -> new DropCertificate(n, "rollback: imported by this run")).toList();
-        } else if (step instanceof CreateEndpointCertificate s) {
-            // Rollback runs in reverse, so an endpoint this run created is already gone when its certificate goes.
-            return List.of(new DropCertificate(s.name(), "rollback: created by this run"));
-        } else if (step instanceof CreateMirroringEndpoint s) {
-            return List.of(new DropEndpoint(s.name(), "rollback: created by this run"));
-        } else if (step instanceof CreateMasterKey) {
-            return List.of(new DropMasterKey("rollback: created by this run"));
-        }
-        return List.of();
+            @Override
+            public StepResult managedInstance(ManagedInstanceStep m) {
+                return resilient.call(undo, true, () -> settings.mi().apply(m, inputs));
+            }
+
+            @Override
+            public StepResult check(CheckStep c) {
+                return StepResult.unchanged("a check changes nothing");
+            }
+        }).detail();
+        events.emit(new LinkEvent.StepCompleted(settings.clock().instant(), undo, Duration.between(start, settings.clock().instant()), detail));
     }
 }
