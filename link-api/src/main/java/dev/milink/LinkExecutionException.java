@@ -44,7 +44,7 @@ public class LinkExecutionException extends LinkException {
      */
     public static LinkExecutionException of(LinkErrorCode code, StepId step, Side side, String message, String fix,
             Throwable cause) {
-        return LinkExecutionException.of(code, step, side, message, fix, cause);
+        return new LinkExecutionException(code, step, side, null, null, message, fix, cause, null);
     }
 
     /**
@@ -56,7 +56,7 @@ public class LinkExecutionException extends LinkException {
      * @return the exception
      */
     public static LinkExecutionException of(StepId step, Side side, LinkException cause) {
-        return LinkExecutionException.of(cause.code(), step, side, cause.getMessage(), cause.fix(), cause);
+        return new LinkExecutionException(cause.code(), step, side, null, null, cause.getMessage(), cause.fix(), cause, null);
     }
 
     /**
@@ -73,7 +73,7 @@ public class LinkExecutionException extends LinkException {
      */
     public static LinkExecutionException sqlFailure(LinkErrorCode code, StepId step, Side side, int number, String message,
             String fix, Throwable cause) {
-        return LinkExecutionException.sqlFailure(code, step, side, number, message, fix, cause);
+        return new LinkExecutionException(code, step, side, number, null, message, fix, cause, null);
     }
 
     /**
@@ -91,7 +91,7 @@ public class LinkExecutionException extends LinkException {
      */
     public static LinkExecutionException armFailure(LinkErrorCode code, StepId step, Side side, String armErrorCode,
             String message, String fix, Throwable cause, Duration retryAfter) {
-        return LinkExecutionException.armFailure(code, step, side, armErrorCode, message, fix, cause, retryAfter);
+        return new LinkExecutionException(code, step, side, null, armErrorCode, message, fix, cause, retryAfter);
     }
 
     /** @return the step that failed */

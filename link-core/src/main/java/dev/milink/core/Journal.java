@@ -61,11 +61,14 @@ public record Journal(String key, String planHash, PlanKind kind, Instant create
 
     /**
      * @param plan a plan
-     * @return the journal key of its link set: the instance's resource id and the link names
+     * @return the journal key of its link set: the instance's resource id and the link names (and, for a rollback
+     *     plan, that it is one)
      */
     public static String keyOf(LinkPlan plan) {
-        return plan.spec().managedInstance().resourceId() + " links "
+        String links = plan.spec().managedInstance().resourceId() + " links "
                 + plan.spec().links().stream().map(DatabaseLink::linkName).sorted().collect(Collectors.joining(","));
+        // A rollback keeps its own journal beside the one it undoes, which it reads and closes.
+        return plan.kind() == PlanKind.ROLLBACK ? links + " rollback" : links;
     }
 
     /**
