@@ -2,6 +2,7 @@ package dev.milink.azure;
 
 import dev.milink.FailoverType;
 import dev.milink.LinkException;
+import dev.milink.LinkExecutionException;
 import dev.milink.LinkRole;
 import dev.milink.ManagedInstance;
 import dev.milink.arm.ArmRequest;
@@ -17,6 +18,7 @@ import dev.milink.step.FailoverManagedInstanceLink;
 import dev.milink.step.ManagedInstanceStep;
 import dev.milink.step.SetLinkReplicationMode;
 import dev.milink.step.SetManagedInstanceRole;
+import dev.milink.step.Side;
 import dev.milink.step.UploadTrustCertificate;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -45,12 +47,20 @@ final class ArmWrites {
 
     StepResult apply(ManagedInstanceStep step, StepInputs inputs) {
         try {
-            ArmRequest request = ArmRequests.forRun(step, instance.resourceId(), inputs);
-            return step.accept(new Write(request));
+            return step.accept(new Write(request(step, inputs)));
         } catch (LinkException e) {
             throw e;
         } catch (RuntimeException e) {
             throw ArmErrorMapping.forStep(step, e);
+        }
+    }
+
+    /** The request the script printed, with the run's values; a value the run lacks fails at this step, before any call. */
+    private ArmRequest request(ManagedInstanceStep step, StepInputs inputs) {
+        try {
+            return ArmRequests.forRun(step, instance.resourceId(), inputs);
+        } catch (LinkException e) {
+            throw LinkExecutionException.of(step.id(), Side.MANAGED_INSTANCE, e);
         }
     }
 

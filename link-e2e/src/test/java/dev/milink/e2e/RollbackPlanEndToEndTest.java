@@ -37,7 +37,7 @@ class RollbackPlanEndToEndTest {
     void theReviewedRollbackIsTheOneThatRunsAndEachOfItsStepsIsJournalled() {
         env = Worlds.sqlPrimary();
         JournalStore journals = JournalStore.inMemory();
-        LinkRunner runner = runner.journal(journals);
+        LinkRunner runner = env.runner().journal(journals);
         LinkPlan create = env.linkFromSqlServer(DB).plan();
         runner.run(create).orThrow();
 
@@ -56,7 +56,7 @@ class RollbackPlanEndToEndTest {
         assertThat(steps.entries()).extracting(JournalEntry::state).containsOnly(StepState.DONE);
         Journal undone = journals.load(Journal.keyOf(create)).orElseThrow();
         assertThat(undone.facts()).containsEntry(Journal.OUTCOME, Journal.ROLLED_BACK);
-        assertThat(env.arm().links()).isEmpty();
+        assertThat(env.world().arm().links()).isEmpty();
 
         // Rolled back already: there is nothing left to undo, and asking again changes nothing.
         assertThat(runner.planRollback(create).steps()).isEmpty();
