@@ -6,6 +6,7 @@
  */
 module dev.milink.azure {
     requires transitive dev.milink.api;
+    requires dev.milink.arm;
     requires transitive com.azure.core;
     requires transitive com.azure.core.management;
     requires com.azure.resourcemanager.sql;

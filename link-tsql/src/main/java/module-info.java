@@ -4,6 +4,7 @@
  */
 module dev.milink.tsql {
     requires transitive dev.milink.api;
+    requires dev.milink.arm;
 
     exports dev.milink.tsql;
     // The observation batch's SQL and its result tags are a contract between this renderer and the one

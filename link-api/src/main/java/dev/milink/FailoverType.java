@@ -3,18 +3,7 @@ package dev.milink;
 /** How a failover is made. */
 public enum FailoverType {
     /** No data loss: the secondary has every hardened log record. */
-    PLANNED("Planned"),
+    PLANNED,
     /** Disaster recovery: the secondary becomes primary now, losing what it had not received. */
-    FORCED_ALLOW_DATA_LOSS("ForcedAllowDataLoss");
-
-    private final String arm;
-
-    FailoverType(String arm) {
-        this.arm = arm;
-    }
-
-    /** @return the ARM {@code failoverType} value */
-    public String armValue() {
-        return arm;
-    }
+    FORCED_ALLOW_DATA_LOSS
 }

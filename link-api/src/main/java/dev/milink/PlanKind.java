@@ -13,5 +13,7 @@ public enum PlanKind {
     /** Repairs a split brain by demoting one side. */
     SPLIT_BRAIN_REPAIR,
     /** Replaces SQL Server's endpoint certificate. */
-    CERTIFICATE_ROTATION
+    CERTIFICATE_ROTATION,
+    /** Undoes what a run of another plan created, as its journal records it (derived by the runner, never planned). */
+    ROLLBACK
 }

@@ -154,8 +154,8 @@ class PlannerTest {
     void theLinkCarriesTheChosenDirectionAndFailoverMode() {
         CreateManagedInstanceLink twoWay = only(sales().plan(), CreateManagedInstanceLink.class);
         assertThat(twoWay.instanceLinkRole()).isEqualTo(LinkRole.SECONDARY);
-        assertThat(twoWay.failoverModeValue()).isEqualTo("Manual");
-        assertThat(only(sales().twoWayDR(false).plan(), CreateManagedInstanceLink.class).failoverModeValue()).isEqualTo("None");
+        assertThat(twoWay.manualFailover()).isTrue();
+        assertThat(only(sales().twoWayDR(false).plan(), CreateManagedInstanceLink.class).manualFailover()).isFalse();
         LinkPlan miPrimary = Link.from(ValueTypeValidationTest.mi()).database("SalesDb").to(ValueTypeValidationTest.box()).plan();
         assertThat(only(miPrimary, CreateManagedInstanceLink.class).instanceLinkRole()).isEqualTo(LinkRole.PRIMARY);
         assertThat(only(miPrimary, CreateAvailabilityGroup.class).holdsDatabase()).isFalse();

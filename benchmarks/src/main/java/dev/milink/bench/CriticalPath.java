@@ -4,9 +4,11 @@ import dev.milink.LinkPlan;
 import dev.milink.step.AwaitSynchronization;
 import dev.milink.step.VerifyPrerequisite;
 import dev.milink.step.ImportManagedInstanceCertificate;
-import dev.milink.step.ManagedInstanceStep;
-import dev.milink.step.SqlServerStep;
+import dev.milink.core.Preflight;
+import dev.milink.step.AwaitLsnAlignment;
 import dev.milink.step.Step;
+import dev.milink.step.StepQuery;
+import dev.milink.step.VerifyPrerequisite;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,8 +55,9 @@ public final class CriticalPath {
     public Duration bound(LinkPlan plan, int parallelism) {
         Duration shared = sql.plus(arm.multipliedBy(2));
         Map<String, Duration> chains = new LinkedHashMap<>();
+        java.util.Set<Step> checks = java.util.Set.copyOf(Preflight.checksOf(plan));
         for (Step step : plan.steps()) {
-            if (step instanceof VerifyPrerequisite) {
+            if (checks.contains(step)) {
                 continue;
             }
             Duration cost = cost(step);
@@ -71,23 +74,41 @@ public final class CriticalPath {
 
     /** @return the per-link chain of a 1-link plan */
     public Duration chain(LinkPlan plan) {
-        return plan.steps().stream().filter(s -> !(s instanceof VerifyPrerequisite)).filter(s -> s.database().isPresent())
+        java.util.Set<Step> checks = java.util.Set.copyOf(Preflight.checksOf(plan));
+        return plan.steps().stream().filter(s -> !checks.contains(s)).filter(s -> s.database().isPresent())
                 .map(this::cost).reduce(Duration.ZERO, Duration::plus);
     }
 
     Duration cost(Step step) {
-        if (step instanceof AwaitSynchronization) {
-            return seeding.plus(sql);
-        }
-        if (step instanceof ImportManagedInstanceCertificate) {
-            return arm.plus(sql);
-        }
-        if (step instanceof SqlServerStep) {
-            return sql;
-        }
-        if (step instanceof ManagedInstanceStep) {
-            return arm.multipliedBy(1L + lroPolls);
-        }
-        return Duration.ZERO;
+        return new StepQuery<Duration>() {
+            @Override
+            protected Duration otherwise(Step s) {
+                return switch (s.side()) {
+                    case SQL_SERVER -> sql;
+                    case MANAGED_INSTANCE -> arm.multipliedBy(1L + lroPolls);
+                    default -> Duration.ZERO;
+                };
+            }
+
+            @Override
+            public Duration visit(ImportManagedInstanceCertificate s) {
+                return arm.plus(sql); // reads the certificate from ARM, then one round trip
+            }
+
+            @Override
+            public Duration visit(AwaitSynchronization s) {
+                return seeding.plus(sql);
+            }
+
+            @Override
+            public Duration visit(AwaitLsnAlignment s) {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public Duration visit(VerifyPrerequisite s) {
+                return Duration.ZERO;
+            }
+        }.ask(step);
     }
 }

@@ -5,6 +5,8 @@ import dev.milink.LinkPlan;
 import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.event.LinkEvent;
 import dev.milink.step.AwaitLsnAlignment;
+import dev.milink.step.Step;
+import dev.milink.step.StepQuery;
 import dev.milink.testkit.world.LinkedWorld;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,13 +90,25 @@ final class FailoverBench {
             env.runner().pollInterval(Worlds.RUNNER_POLL).run(Worlds.plan(env, 1)).orThrow();
             LinkPlan failover = env.linkFromSqlServer("Db000").planFailover(FailoverOptions.plannedToManagedInstance()
                     .workloadStopped(true).lsnStableFor(Duration.ofSeconds(1)));
+            // The alignment wait ends the catch-up phase; what follows it is the switch being measured.
+            java.util.Set<Step> alignment = failover.steps().stream().filter(s -> new StepQuery<Boolean>() {
+                @Override
+                protected Boolean otherwise(Step step) {
+                    return false;
+                }
+
+                @Override
+                public Boolean visit(AwaitLsnAlignment step) {
+                    return true;
+                }
+            }.ask(s)).collect(java.util.stream.Collectors.toSet());
             long[] marks = new long[2];
             List<String> after = new ArrayList<>();
             long[] sqlAt = new long[1];
             int[] armAt = new int[1];
             Counts.reset(env);
             env.runner().pollInterval(Worlds.RUNNER_POLL).listener(e -> {
-                if (e instanceof LinkEvent.StepCompleted c && c.step() instanceof AwaitLsnAlignment) {
+                if (e instanceof LinkEvent.StepCompleted c && alignment.contains(c.step())) {
                     marks[0] = System.nanoTime();
                     sqlAt[0] = env.world().sqlServerTds().journal().roundTrips()
                             + env.world().managedInstanceTds().journal().roundTrips();

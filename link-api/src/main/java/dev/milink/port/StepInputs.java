@@ -1,25 +1,22 @@
 package dev.milink.port;
 
 import dev.milink.SecretSource;
+import dev.milink.step.RunValue;
+import dev.milink.step.RunValues;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Values a step needs that are learned only while running: the Managed Instance's FQDN and endpoint
- * certificate (from ARM), SQL Server's certificate public key (from SQL Server), and the secrets.
- * Immutable; {@code with...} methods return copies. {@code toString()} shows no key material or secret.
+ * What a step may use at run time beyond its own data: the {@link RunValue}s learned so far in the run and the
+ * secrets. Immutable; {@code with...} methods return copies. {@code toString()} shows no key material or secret.
  */
 public final class StepInputs {
 
-    private final String managedInstanceFqdn;
-    private final byte[] managedInstanceCertificate;
-    private final byte[] sqlServerCertificate;
+    private final RunValues values;
     private final SecretSource secrets;
 
-    private StepInputs(String fqdn, byte[] miCert, byte[] sqlCert, SecretSource secrets) {
-        this.managedInstanceFqdn = fqdn;
-        this.managedInstanceCertificate = miCert;
-        this.sqlServerCertificate = sqlCert;
+    private StepInputs(RunValues values, SecretSource secrets) {
+        this.values = values;
         this.secrets = secrets;
     }
 
@@ -28,22 +25,54 @@ public final class StepInputs {
      * @return inputs with nothing learned yet
      */
     public static StepInputs of(SecretSource secrets) {
-        return new StepInputs(null, null, null, Objects.requireNonNull(secrets, "secrets"));
+        return new StepInputs(RunValues.none(), Objects.requireNonNull(secrets, "secrets"));
+    }
+
+    /**
+     * @param key what to read
+     * @param <T> its type
+     * @return the value, once learned
+     */
+    public <T> Optional<T> get(RunValue<T> key) {
+        return values.get(key);
+    }
+
+    /** @return every value learned so far */
+    public RunValues values() {
+        return values;
+    }
+
+    /**
+     * @param key what the value is
+     * @param value the value
+     * @param <T> its type
+     * @return a copy holding it
+     */
+    public <T> StepInputs with(RunValue<T> key, T value) {
+        return new StepInputs(values.with(key, value), secrets);
+    }
+
+    /**
+     * @param more values learned, such as what a step produced
+     * @return a copy holding them too
+     */
+    public StepInputs plus(RunValues more) {
+        return new StepInputs(values.plus(more), secrets);
     }
 
     /** @return the Managed Instance's FQDN, once known */
     public Optional<String> managedInstanceFqdn() {
-        return Optional.ofNullable(managedInstanceFqdn);
+        return get(RunValue.MANAGED_INSTANCE_FQDN);
     }
 
     /** @return the Managed Instance's endpoint certificate (DER), once read */
     public Optional<byte[]> managedInstanceCertificate() {
-        return Optional.ofNullable(managedInstanceCertificate).map(byte[]::clone);
+        return get(RunValue.MANAGED_INSTANCE_CERTIFICATE);
     }
 
     /** @return SQL Server's endpoint certificate (DER), once read */
     public Optional<byte[]> sqlServerCertificate() {
-        return Optional.ofNullable(sqlServerCertificate).map(byte[]::clone);
+        return get(RunValue.SQL_SERVER_CERTIFICATE);
     }
 
     /** @return the secret source */
@@ -56,7 +85,7 @@ public final class StepInputs {
      * @return a copy holding it
      */
     public StepInputs withManagedInstanceFqdn(String fqdn) {
-        return new StepInputs(Objects.requireNonNull(fqdn, "fqdn"), managedInstanceCertificate, sqlServerCertificate, secrets);
+        return with(RunValue.MANAGED_INSTANCE_FQDN, fqdn);
     }
 
     /**
@@ -64,7 +93,7 @@ public final class StepInputs {
      * @return a copy holding it
      */
     public StepInputs withManagedInstanceCertificate(byte[] der) {
-        return new StepInputs(managedInstanceFqdn, der.clone(), sqlServerCertificate, secrets);
+        return with(RunValue.MANAGED_INSTANCE_CERTIFICATE, der);
     }
 
     /**
@@ -72,14 +101,11 @@ public final class StepInputs {
      * @return a copy holding it
      */
     public StepInputs withSqlServerCertificate(byte[] der) {
-        return new StepInputs(managedInstanceFqdn, managedInstanceCertificate, der.clone(), secrets);
+        return with(RunValue.SQL_SERVER_CERTIFICATE, der);
     }
 
     @Override
     public String toString() {
-        return "StepInputs[fqdn=" + managedInstanceFqdn + ", managedInstanceCertificate="
-                + (managedInstanceCertificate == null ? "unknown" : managedInstanceCertificate.length + " bytes")
-                + ", sqlServerCertificate=" + (sqlServerCertificate == null ? "unknown" : sqlServerCertificate.length + " bytes")
-                + "]";
+        return "StepInputs[known=" + values.keys().stream().map(RunValue::name).sorted().toList() + "]";
     }
 }

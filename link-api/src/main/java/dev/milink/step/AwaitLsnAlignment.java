@@ -53,4 +53,9 @@ public record AwaitLsnAlignment(String linkName, DatabaseName target, Duration s
     public Optional<DatabaseName> database() {
         return Optional.of(target);
     }
+
+    @Override
+    public <R> R accept(CheckStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

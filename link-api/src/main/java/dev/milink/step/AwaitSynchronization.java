@@ -47,4 +47,9 @@ public record AwaitSynchronization(String linkName, DatabaseName target) impleme
     public Optional<DatabaseName> database() {
         return Optional.of(target);
     }
+
+    @Override
+    public <R> R accept(CheckStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -46,4 +46,9 @@ public record BackupLog(DatabaseName target, String path, boolean tailLog) imple
     public Optional<DatabaseName> database() {
         return Optional.of(target);
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

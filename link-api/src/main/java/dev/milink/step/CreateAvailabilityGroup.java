@@ -60,4 +60,9 @@ public record CreateAvailabilityGroup(String name, DatabaseName target, String r
     public Optional<DatabaseName> database() {
         return Optional.of(target);
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -5,6 +5,7 @@ import dev.milink.EndpointUrl;
 import dev.milink.SeedingMode;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ensures the distributed availability group on SQL Server, joining the local group with the Managed
@@ -68,5 +69,15 @@ public record CreateDistributedAvailabilityGroup(String name, DatabaseName targe
     @Override
     public Optional<DatabaseName> database() {
         return Optional.of(target);
+    }
+
+    @Override
+    public Set<RunValue<?>> needs() {
+        return managedInstanceFqdn.isPresent() ? Set.of() : Set.of(RunValue.MANAGED_INSTANCE_FQDN);
+    }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -3,6 +3,7 @@ package dev.milink.step;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ensures the certificate that authenticates SQL Server's mirroring endpoint, and reads its public key.
@@ -40,5 +41,15 @@ public record CreateEndpointCertificate(String name, String subject, Optional<Lo
     @Override
     public String reason() {
         return "the Managed Instance authenticates SQL Server by this certificate";
+    }
+
+    @Override
+    public Set<RunValue<?>> produces() {
+        return Set.of(RunValue.SQL_SERVER_CERTIFICATE);
+    }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Creates the link on the Managed Instance: ARM PUT {@code distributedAvailabilityGroups/<linkName>} at
- * api-version 2025-01-01.
+ * Creates the link on the Managed Instance: ARM PUT {@code distributedAvailabilityGroups/<linkName>}.
  *
  * @param linkName the link name
  * @param target the database
@@ -46,11 +45,6 @@ public record CreateManagedInstanceLink(String linkName, DatabaseName target, En
         Objects.requireNonNull(seedingMode, "seedingMode");
     }
 
-    /** @return the ARM {@code failoverMode} value */
-    public String failoverModeValue() {
-        return manualFailover ? "Manual" : "None";
-    }
-
     @Override
     public StepId id() {
         return StepId.of("mi.link", target.value());
@@ -58,8 +52,8 @@ public record CreateManagedInstanceLink(String linkName, DatabaseName target, En
 
     @Override
     public String summary() {
-        return "Create link [" + linkName + "] on the Managed Instance (role " + instanceLinkRole.armValue()
-                + ", failoverMode " + failoverModeValue() + ")";
+        return "Create link [" + linkName + "] on the Managed Instance (role " + StepText.of(instanceLinkRole)
+                + ", failoverMode " + (manualFailover ? "Manual" : "None") + ")";
     }
 
     @Override
@@ -70,5 +64,10 @@ public record CreateManagedInstanceLink(String linkName, DatabaseName target, En
     @Override
     public Optional<DatabaseName> database() {
         return Optional.of(target);
+    }
+
+    @Override
+    public <R> R accept(ManagedInstanceStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -20,4 +20,9 @@ public record CreateMasterKey() implements SqlServerStep {
     public String reason() {
         return "the endpoint certificate's private key is encrypted by the master key";
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

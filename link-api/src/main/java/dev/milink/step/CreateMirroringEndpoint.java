@@ -37,4 +37,9 @@ public record CreateMirroringEndpoint(String name, int port, String certificateN
     public String reason() {
         return "the link's replication traffic flows through this endpoint";
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -43,4 +43,9 @@ public record DeleteManagedInstanceLink(String linkName, DatabaseName target) im
     public Optional<DatabaseName> database() {
         return Optional.of(target);
     }
+
+    @Override
+    public <R> R accept(ManagedInstanceStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -32,4 +32,9 @@ public record DeleteTrustCertificate(String certificateName) implements ManagedI
     public String reason() {
         return "no remaining link uses it";
     }
+
+    @Override
+    public <R> R accept(ManagedInstanceStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

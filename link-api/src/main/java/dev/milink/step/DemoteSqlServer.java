@@ -43,4 +43,9 @@ public record DemoteSqlServer(String linkName, DatabaseName target) implements S
     public Optional<DatabaseName> database() {
         return Optional.of(target);
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -46,4 +46,9 @@ public record DropAvailabilityGroup(String name, DatabaseName target, boolean di
     public Optional<DatabaseName> database() {
         return Optional.of(target);
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -35,4 +35,9 @@ public record DropCertificate(String name, String purpose) implements SqlServerS
     public String reason() {
         return purpose;
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

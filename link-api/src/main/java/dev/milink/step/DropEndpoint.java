@@ -35,4 +35,9 @@ public record DropEndpoint(String name, String purpose) implements SqlServerStep
     public String reason() {
         return purpose;
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

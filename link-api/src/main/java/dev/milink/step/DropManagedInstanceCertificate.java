@@ -2,6 +2,7 @@ package dev.milink.step;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Drops the Managed Instance's endpoint certificate (named its FQDN) from SQL Server's {@code master}
@@ -33,5 +34,15 @@ public record DropManagedInstanceCertificate(Optional<String> fqdn) implements S
     @Override
     public String reason() {
         return "no remaining link uses the trust it gave";
+    }
+
+    @Override
+    public Set<RunValue<?>> needs() {
+        return fqdn.isPresent() ? Set.of() : Set.of(RunValue.MANAGED_INSTANCE_FQDN);
+    }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

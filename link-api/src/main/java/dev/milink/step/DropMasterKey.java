@@ -33,4 +33,9 @@ public record DropMasterKey(String purpose) implements SqlServerStep {
     public String reason() {
         return purpose;
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -35,7 +35,7 @@ public record FailoverManagedInstanceLink(String linkName, DatabaseName target, 
 
     @Override
     public String summary() {
-        return "Fail link [" + linkName + "] over (" + type.armValue() + ") through ARM";
+        return "Fail link [" + linkName + "] over (" + StepText.of(type) + ") through ARM";
     }
 
     @Override
@@ -46,5 +46,10 @@ public record FailoverManagedInstanceLink(String linkName, DatabaseName target, 
     @Override
     public Optional<DatabaseName> database() {
         return Optional.of(target);
+    }
+
+    @Override
+    public <R> R accept(ManagedInstanceStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -48,4 +48,9 @@ public record FailoverOnSqlServer(String linkName, DatabaseName target, Failover
     public Optional<DatabaseName> database() {
         return Optional.of(target);
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -2,6 +2,7 @@ package dev.milink.step;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Imports Azure's root certificate authorities and registers them as issuers for the Managed Instance
@@ -36,5 +37,15 @@ public record ImportAzureRootCertificates(List<RootCertificate> roots, String is
     @Override
     public String reason() {
         return "the Managed Instance's endpoint certificate is rotated by Azure; SQL Server must trust its issuing chain";
+    }
+
+    @Override
+    public Set<RunValue<?>> produces() {
+        return Set.of(RunValue.CREATED_ROOT_CERTIFICATES);
+    }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -2,6 +2,7 @@ package dev.milink.step;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports the Managed Instance's endpoint certificate (public key, read from ARM) into {@code master},
@@ -37,5 +38,16 @@ public record ImportManagedInstanceCertificate(String managedInstanceName, Optio
     @Override
     public String reason() {
         return "SQL Server authenticates the Managed Instance by its endpoint certificate, which must be named its FQDN";
+    }
+
+    @Override
+    public Set<RunValue<?>> needs() {
+        return fqdn.isPresent() ? Set.of(RunValue.MANAGED_INSTANCE_CERTIFICATE)
+                : Set.of(RunValue.MANAGED_INSTANCE_CERTIFICATE, RunValue.MANAGED_INSTANCE_FQDN);
+    }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -35,7 +35,7 @@ public record SetLinkReplicationMode(String linkName, DatabaseName target, Repli
 
     @Override
     public String summary() {
-        return "Set link [" + linkName + "] replication mode to " + mode.armValue() + " on the Managed Instance";
+        return "Set link [" + linkName + "] replication mode to " + StepText.arm(mode) + " on the Managed Instance";
     }
 
     @Override
@@ -46,5 +46,10 @@ public record SetLinkReplicationMode(String linkName, DatabaseName target, Repli
     @Override
     public Optional<DatabaseName> database() {
         return Optional.of(target);
+    }
+
+    @Override
+    public <R> R accept(ManagedInstanceStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

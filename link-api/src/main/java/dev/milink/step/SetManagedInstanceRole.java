@@ -38,7 +38,7 @@ public record SetManagedInstanceRole(String linkName, DatabaseName target, LinkR
 
     @Override
     public String summary() {
-        return "Set the Managed Instance's role in [" + linkName + "] to " + role.armValue()
+        return "Set the Managed Instance's role in [" + linkName + "] to " + StepText.of(role)
                 + (forced ? " (forced)" : "");
     }
 
@@ -50,5 +50,10 @@ public record SetManagedInstanceRole(String linkName, DatabaseName target, LinkR
     @Override
     public Optional<DatabaseName> database() {
         return Optional.of(target);
+    }
+
+    @Override
+    public <R> R accept(ManagedInstanceStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -41,7 +41,7 @@ public record SetSqlServerReplicationMode(String linkName, DatabaseName target, 
 
     @Override
     public String summary() {
-        return "Set [" + linkName + "] to " + mode.tsqlKeyword() + " on SQL Server";
+        return "Set [" + linkName + "] to " + StepText.tsql(mode) + " on SQL Server";
     }
 
     @Override
@@ -53,5 +53,10 @@ public record SetSqlServerReplicationMode(String linkName, DatabaseName target, 
     @Override
     public Optional<DatabaseName> database() {
         return Optional.of(target);
+    }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -35,4 +35,9 @@ public record SwitchEndpointCertificate(String endpointName, String certificateN
     public String reason() {
         return "the new certificate takes over before the old one expires";
     }
+
+    @Override
+    public <R> R accept(SqlServerStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.milink.step;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Uploads SQL Server's endpoint certificate public key to the Managed Instance as a server trust
@@ -32,5 +33,15 @@ public record UploadTrustCertificate(String certificateName) implements ManagedI
     @Override
     public String reason() {
         return "the Managed Instance authenticates SQL Server's endpoint by this public key";
+    }
+
+    @Override
+    public Set<RunValue<?>> needs() {
+        return Set.of(RunValue.SQL_SERVER_CERTIFICATE);
+    }
+
+    @Override
+    public <R> R accept(ManagedInstanceStep.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

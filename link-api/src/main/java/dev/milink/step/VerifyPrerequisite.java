@@ -53,4 +53,9 @@ public record VerifyPrerequisite(Prerequisite prerequisite, Optional<DatabaseNam
     public Optional<DatabaseName> database() {
         return target;
     }
+
+    @Override
+    public <R> R accept(CheckStep.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -64,7 +64,7 @@ final class ArmErrorMapping {
      */
     static LinkExecutionException forStep(Step step, Throwable failure) {
         Problem p = classify(failure);
-        return new LinkExecutionException(p.code(), step.id(), Side.MANAGED_INSTANCE, null, p.armCode(), p.message(),
+        return LinkExecutionException.armFailure(p.code(), step.id(), Side.MANAGED_INSTANCE, p.armCode(), p.message(),
                 p.fix(), failure, p.retryAfter());
     }
 

@@ -13,6 +13,7 @@ import com.azure.resourcemanager.sql.fluent.models.EndpointCertificateInner;
 import com.azure.resourcemanager.sql.fluent.models.ManagedDatabaseInner;
 import dev.milink.LinkException;
 import dev.milink.ManagedInstance;
+import dev.milink.arm.ArmRequests;
 import dev.milink.port.ManagedInstancePort;
 import dev.milink.port.StepInputs;
 import dev.milink.port.StepResult;
@@ -59,7 +60,7 @@ public final class ArmManagedInstancePort implements ManagedInstancePort {
         this.instance = instance;
         this.manager = manager;
         this.rest = rest;
-        this.writes = new ArmWrites(instance, manager.serviceClient(), rest, timeout);
+        this.writes = new ArmWrites(instance, rest, this::trustCertificates);
     }
 
     /** @return a builder; {@link Builder#managedInstance} is required */
@@ -76,7 +77,7 @@ public final class ArmManagedInstancePort implements ManagedInstancePort {
     public InstanceFacts instance() {
         // Raw GET at 2025-01-01: the SDK's typed model (2021-11-01) has no databaseFormat (the update policy).
         return read("GET the instance", () -> {
-            Map<String, Object> body = rest.get(rest.url(instance.resourceId(), DagJson.API_VERSION));
+            Map<String, Object> body = rest.get(rest.url(instance.resourceId(), ArmRequests.API_VERSION));
             Map<String, Object> p = ArmJson.child(body, "properties");
             String name = ArmJson.string(body, "name");
             return new InstanceFacts(name == null ? instance.name() : name, ArmJson.string(p, "fullyQualifiedDomainName"),
@@ -109,7 +110,7 @@ public final class ArmManagedInstancePort implements ManagedInstancePort {
     @Override
     public List<LinkResourceState> links() {
         return read("LIST distributedAvailabilityGroups", () -> rest
-                .list(rest.url(instance.resourceId() + "/distributedAvailabilityGroups", DagJson.API_VERSION))
+                .list(rest.url(instance.resourceId() + "/distributedAvailabilityGroups", ArmRequests.API_VERSION))
                 .stream().map(DagJson::state).toList());
     }
 
@@ -138,7 +139,7 @@ public final class ArmManagedInstancePort implements ManagedInstancePort {
 
     @Override
     public String toString() {
-        return "ArmManagedInstancePort[" + instance.resourceId() + " via " + rest.url("", DagJson.API_VERSION) + "]";
+        return "ArmManagedInstancePort[" + instance.resourceId() + " via " + rest.url("", ArmRequests.API_VERSION) + "]";
     }
 
     /**

@@ -8,6 +8,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
+import dev.milink.LinkErrorCode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,11 +84,6 @@ final class ArmRest {
     /** @return the absolute URL of a resource path with its api-version */
     String url(String path, String apiVersion) {
         return endpoint + path + "?api-version=" + apiVersion;
-    }
-
-    /** @return a path segment, percent-encoded (link names may hold {@code #}, {@code @}, {@code $}) */
-    static String segment(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

@@ -1,59 +1,21 @@
 package dev.milink.azure;
 
 import dev.milink.LinkRole;
-import dev.milink.ReplicationMode;
+import dev.milink.arm.ArmValues;
 import dev.milink.state.LinkDatabaseState;
 import dev.milink.state.LinkResourceState;
-import dev.milink.step.CreateManagedInstanceLink;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Distributed availability groups (links) in the api-version 2025-01-01 schema: request bodies for create,
- * update, failover and setRole, and the mapping of a resource to {@link LinkResourceState}.
+ * Reads distributed availability groups (links) in the new schema into {@link LinkResourceState}. The requests
+ * are {@code ArmRequests}'; ARM's spellings are {@link ArmValues}', which reject values milink does not know.
  */
 final class DagJson {
 
-    /** The newest stable api-version with the new schema, failover and setRole (docs/LINK-FACTS.md section 9.1). */
-    static final String API_VERSION = "2025-01-01";
-
     private DagJson() {
-    }
-
-    /** @return the PUT body: {@code databases[]}, partner and instance groups, roles, failover and seeding modes */
-    static String createBody(CreateManagedInstanceLink step) {
-        Map<String, Object> database = new LinkedHashMap<>();
-        database.put("databaseName", step.target().value());
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("databases", List.of(database));
-        p.put("partnerEndpoint", step.partnerEndpoint().toString());
-        p.put("partnerAvailabilityGroupName", step.partnerAvailabilityGroup());
-        p.put("instanceAvailabilityGroupName", step.instanceAvailabilityGroup());
-        p.put("instanceLinkRole", step.instanceLinkRole().armValue());
-        p.put("failoverMode", step.failoverModeValue());
-        p.put("seedingMode", step.seedingMode().armValue());
-        return ArmJson.write(Map.of("properties", p));
-    }
-
-    /** @return the PATCH body changing only {@code replicationMode}, the one property ARM lets a link update */
-    static String replicationModeBody(ReplicationMode mode) {
-        return ArmJson.write(Map.of("properties", Map.of("replicationMode", mode.armValue())));
-    }
-
-    /** @return the POST {@code /failover} body */
-    static String failoverBody(String failoverType) {
-        return ArmJson.write(Map.of("failoverType", failoverType));
-    }
-
-    /** @return the POST {@code /setRole} body; both properties are required by ARM */
-    static String setRoleBody(LinkRole role, boolean forced) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("instanceRole", role.armValue());
-        body.put("roleChangeType", forced ? "Forced" : "Planned");
-        return ArmJson.write(body);
     }
 
     /**
@@ -73,10 +35,10 @@ final class DagJson {
         return new LinkResourceState(name, ArmJson.string(p, "partnerEndpoint"),
                 ArmJson.string(p, "partnerAvailabilityGroupName"), ArmJson.string(p, "instanceAvailabilityGroupName"),
                 // A link created without instanceLinkRole has the instance as secondary (ARM's default).
-                role(ArmJson.string(p, "instanceLinkRole")).orElse(LinkRole.SECONDARY),
-                role(ArmJson.string(p, "partnerLinkRole")),
-                "Sync".equalsIgnoreCase(ArmJson.string(p, "replicationMode")) ? ReplicationMode.SYNC : ReplicationMode.ASYNC,
-                Optional.ofNullable(ArmJson.string(p, "failoverMode")).orElse("None"), databases);
+                ArmValues.linkRole("instanceLinkRole", ArmJson.string(p, "instanceLinkRole")).orElse(LinkRole.SECONDARY),
+                ArmValues.linkRole("partnerLinkRole", ArmJson.string(p, "partnerLinkRole")),
+                ArmValues.replicationMode(ArmJson.string(p, "replicationMode")),
+                ArmValues.failoverMode(ArmJson.string(p, "failoverMode")), databases);
     }
 
     private static LinkDatabaseState database(Map<String, Object> d) {
@@ -100,15 +62,5 @@ final class DagJson {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static Optional<LinkRole> role(String value) {
-        if ("Primary".equalsIgnoreCase(value)) {
-            return Optional.of(LinkRole.PRIMARY);
-        }
-        if ("Secondary".equalsIgnoreCase(value)) {
-            return Optional.of(LinkRole.SECONDARY);
-        }
-        return Optional.empty();
     }
 }

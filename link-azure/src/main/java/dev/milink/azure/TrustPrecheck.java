@@ -1,9 +1,9 @@
 package dev.milink.azure;
 
-import com.azure.resourcemanager.sql.fluent.models.ServerTrustCertificateInner;
 import dev.milink.LinkErrorCode;
 import dev.milink.LinkExecutionException;
 import dev.milink.port.StepResult;
+import dev.milink.state.TrustCertificateState;
 import dev.milink.step.Side;
 import dev.milink.step.UploadTrustCertificate;
 import java.security.MessageDigest;
@@ -31,21 +31,21 @@ final class TrustPrecheck {
      * @return a result when nothing needs uploading, empty when the certificate is absent and the PUT should go out
      * @throws LinkExecutionException when the name holds another public key
      */
-    static Optional<StepResult> settle(UploadTrustCertificate step, byte[] der, Iterable<ServerTrustCertificateInner> existing) {
+    static Optional<StepResult> settle(UploadTrustCertificate step, byte[] der, Iterable<TrustCertificateState> existing) {
         String thumbprint = thumbprint(der);
         String name = step.certificateName();
-        for (ServerTrustCertificateInner cert : existing) {
+        for (TrustCertificateState cert : existing) {
             boolean sameName = name.equalsIgnoreCase(cert.name());
             boolean sameKey = thumbprint.equalsIgnoreCase(String.valueOf(cert.thumbprint()));
             if (sameName && sameKey) {
                 return Optional.of(StepResult.unchanged("server trust certificate " + name + " is already on the Managed Instance"));
             }
             if (sameName) {
-                throw new LinkExecutionException(LinkErrorCode.STATE_CONFLICT, step.id(), Side.MANAGED_INSTANCE, null,
+                throw LinkExecutionException.armFailure(LinkErrorCode.STATE_CONFLICT, step.id(), Side.MANAGED_INSTANCE,
                         "CertificateAlreadyExists", "server trust certificate [" + cert.name() + "] on the Managed Instance holds "
                         + "another public key (thumbprint " + cert.thumbprint() + ", SQL Server's is " + thumbprint + ")",
                         "delete the stale trust certificate on the Managed Instance ('az sql mi partner-cert delete') or upload "
-                        + "SQL Server's certificate under another name, then rerun", null);
+                        + "SQL Server's certificate under another name, then rerun", null, null);
             }
             if (sameKey) {
                 return Optional.of(StepResult.unchanged("SQL Server's certificate is already trusted by the Managed Instance as ["

@@ -3,6 +3,8 @@ package dev.milink.core;
 import dev.milink.DatabaseLink;
 import dev.milink.LinkPlan;
 import dev.milink.PlanKind;
+import dev.milink.step.RunValue;
+import dev.milink.step.RunValues;
 import dev.milink.step.Step;
 import dev.milink.step.StepId;
 import java.time.Instant;
@@ -35,6 +37,8 @@ public record Journal(String key, String planHash, PlanKind kind, Instant create
     public static final String ROLLED_BACK = "rolled-back";
     /** The fact key of the Managed Instance's FQDN. */
     public static final String FQDN = "managed-instance-fqdn";
+    /** The fact key prefix of a value a step produced: {@code produced <step id> <value name>}. */
+    private static final String PRODUCED = "produced ";
 
     /**
      * Checks the components.
@@ -57,11 +61,14 @@ public record Journal(String key, String planHash, PlanKind kind, Instant create
 
     /**
      * @param plan a plan
-     * @return the journal key of its link set: the instance's resource id and the link names
+     * @return the journal key of its link set: the instance's resource id and the link names (and, for a rollback
+     *     plan, that it is one)
      */
     public static String keyOf(LinkPlan plan) {
-        return plan.spec().managedInstance().resourceId() + " links "
+        String links = plan.spec().managedInstance().resourceId() + " links "
                 + plan.spec().links().stream().map(DatabaseLink::linkName).sorted().collect(Collectors.joining(","));
+        // A rollback keeps its own journal beside the one it undoes, which it reads and closes.
+        return plan.kind() == PlanKind.ROLLBACK ? links + " rollback" : links;
     }
 
     /**
@@ -101,6 +108,37 @@ public record Journal(String key, String planHash, PlanKind kind, Instant create
             }
         }
         throw new IllegalArgumentException("no step " + entry.step() + " in the journal");
+    }
+
+    /**
+     * @param step a step id
+     * @return the durable values that step produced, as journaled with it (for example the roots a run imported)
+     */
+    public RunValues produced(StepId step) {
+        String prefix = PRODUCED + step.value() + " ";
+        Map<String, String> encoded = new LinkedHashMap<>();
+        facts.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                encoded.put(name.substring(prefix.length()), value);
+            }
+        });
+        return RunValues.decoded(encoded);
+    }
+
+    /**
+     * @param step a step id
+     * @param values what it produced; only durable values are kept
+     * @param now the time
+     * @return a copy holding them with the step
+     */
+    public Journal withProduced(StepId step, RunValues values, Instant now) {
+        Map<String, String> copy = new LinkedHashMap<>(facts);
+        values.encoded().forEach((name, value) -> {
+            if (RunValue.named(name).filter(RunValue::durable).isPresent()) {
+                copy.put(PRODUCED + step.value() + " " + name, value);
+            }
+        });
+        return new Journal(key, planHash, kind, createdAt, now, copy, entries);
     }
 
     /**

@@ -212,13 +212,26 @@ public final class LinkRunner {
     }
 
     /**
-     * Undoes in reverse what the journal records this plan's run created.
+     * Undoes in reverse what the journal records this plan's run created: runs {@link #planRollback(LinkPlan)} like
+     * any plan (journalled per step, converging), then marks the run rolled back.
      *
      * @param plan the plan that ran
      * @return what was undone and what was left in place
      */
     public RollbackReport rollback(LinkPlan plan) {
         return Rollback.run(settings(), plan);
+    }
+
+    /**
+     * The rollback {@link #rollback(LinkPlan)} would run, as a plan of kind {@link dev.milink.PlanKind#ROLLBACK}: review
+     * it, or print it with {@code TsqlScript.render}. Reads the journal only.
+     *
+     * @param plan the plan that ran
+     * @return the steps that undo what its run created, in the order they run
+     * @throws dev.milink.LinkException with {@code JOURNAL_CONFLICT} when no journal of that plan exists
+     */
+    public LinkPlan planRollback(LinkPlan plan) {
+        return Rollback.plan(settings(), plan);
     }
 
     private RunSettings settings() {

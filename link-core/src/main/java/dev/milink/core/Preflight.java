@@ -9,6 +9,8 @@ import dev.milink.state.InstanceFacts;
 import dev.milink.state.LinkResourceState;
 import dev.milink.state.SqlServerState;
 import dev.milink.step.Prerequisite;
+import dev.milink.step.Step;
+import dev.milink.step.StepQuery;
 import dev.milink.step.VerifyPrerequisite;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,8 +100,20 @@ public final class Preflight {
      * @return its check steps
      */
     public static List<VerifyPrerequisite> checksOf(LinkPlan plan) {
-        return plan.steps().stream().filter(VerifyPrerequisite.class::isInstance).map(VerifyPrerequisite.class::cast).toList();
+        return plan.steps().stream().map(CHECK::ask).flatMap(Optional::stream).toList();
     }
+
+    private static final StepQuery<Optional<VerifyPrerequisite>> CHECK = new StepQuery<>() {
+        @Override
+        protected Optional<VerifyPrerequisite> otherwise(Step step) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<VerifyPrerequisite> visit(VerifyPrerequisite step) {
+            return Optional.of(step);
+        }
+    };
 
     /**
      * @param plan a plan

@@ -102,8 +102,8 @@ class LinkRunnerTest {
     @Test
     void retryHonoursRetryAfter() {
         Fixture f = new Fixture("SalesDb");
-        f.world.faults.fail("apply:mi.trust-certificate:before", 1, () -> new LinkExecutionException(LinkErrorCode.ARM_ERROR,
-                new dev.milink.step.StepId("mi.trust-certificate"), dev.milink.step.Side.MANAGED_INSTANCE, null, "TooManyRequests",
+        f.world.faults.fail("apply:mi.trust-certificate:before", 1, () -> LinkExecutionException.armFailure(LinkErrorCode.ARM_ERROR,
+                new dev.milink.step.StepId("mi.trust-certificate"), dev.milink.step.Side.MANAGED_INSTANCE, "TooManyRequests",
                 "throttled", "wait", null, java.time.Duration.ofSeconds(30)));
         f.runner().run(Fixture.plan("SalesDb")).orThrow();
         assertThat(f.events(LinkEvent.StepRetried.class)).singleElement()

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class TransienceTest {
 
     private static LinkExecutionException sql(int number) {
-        return new LinkExecutionException(LinkErrorCode.SQL_ERROR, new StepId("x"), Side.SQL_SERVER, number, null, "m", "f", null);
+        return LinkExecutionException.sqlFailure(LinkErrorCode.SQL_ERROR, new StepId("x"), Side.SQL_SERVER, number, "m", "f", null);
     }
 
     private static LinkExecutionException arm(String code, String message) {
-        return new LinkExecutionException(LinkErrorCode.ARM_ERROR, new StepId("x"), Side.MANAGED_INSTANCE, null, code, message, "f", null);
+        return LinkExecutionException.armFailure(LinkErrorCode.ARM_ERROR, new StepId("x"), Side.MANAGED_INSTANCE, code, message, "f", null, null);
     }
 
     @Test
@@ -39,8 +39,8 @@ class TransienceTest {
 
     @Test
     void readsRetryAfter() {
-        LinkExecutionException throttled = new LinkExecutionException(LinkErrorCode.ARM_ERROR, new StepId("mi.link"),
-                Side.MANAGED_INSTANCE, null, "TooManyRequests", "throttled", "wait", null, Duration.ofSeconds(17));
+        LinkExecutionException throttled = LinkExecutionException.armFailure(LinkErrorCode.ARM_ERROR, new StepId("mi.link"),
+                Side.MANAGED_INSTANCE, "TooManyRequests", "throttled", "wait", null, Duration.ofSeconds(17));
         assertThat(Transience.retryAfter(throttled)).contains(Duration.ofSeconds(17));
         assertThat(Transience.retryAfter(new LinkException(LinkErrorCode.INTERNAL, "wrapped", "", throttled)))
                 .as("found through the cause chain").contains(Duration.ofSeconds(17));

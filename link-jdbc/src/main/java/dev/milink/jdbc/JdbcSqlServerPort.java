@@ -7,7 +7,8 @@ import dev.milink.port.SqlServerPort;
 import dev.milink.port.StepInputs;
 import dev.milink.port.StepResult;
 import dev.milink.state.SqlServerState;
-import dev.milink.step.CreateEndpointCertificate;
+import dev.milink.step.RunValue;
+import dev.milink.step.RunValues;
 import dev.milink.step.SqlServerStep;
 import dev.milink.tsql.TsqlScript;
 import dev.milink.tsql.internal.ObservationQueries;
@@ -28,7 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +111,7 @@ public final class JdbcSqlServerPort implements SqlServerPort {
         List<String> batches = TsqlScript.statements(step, inputs);
         Connection connection = borrow("running step " + step.id());
         boolean healthy = false;
-        Optional<byte[]> certificate = Optional.empty();
+        RunValues produced = RunValues.none();
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(queryTimeoutSeconds);
             for (int i = 0; i < batches.size(); i++) {
@@ -118,10 +119,7 @@ public final class JdbcSqlServerPort implements SqlServerPort {
                     LOG.debug("step {}: {}", step.id(), shown(step, inputs, i));
                 }
                 try {
-                    Optional<byte[]> found = runBatch(statement, batches.get(i));
-                    if (found.isPresent()) {
-                        certificate = found;
-                    }
+                    produced = produced.plus(runBatch(statement, batches.get(i), step.produces()));
                 } catch (SQLException e) {
                     healthy = !SqlErrorMapping.isTransient(e);
                     throw SqlErrorMapping.forStep(step.id(), shown(step, inputs, i), e);
@@ -133,14 +131,8 @@ public final class JdbcSqlServerPort implements SqlServerPort {
         } finally {
             release(connection, healthy);
         }
-        StepResult result = StepResult.changed(step.summary());
-        if (step instanceof CreateEndpointCertificate) {
-            byte[] der = certificate.orElseThrow(() -> new LinkException(LinkErrorCode.STATE_CONFLICT,
-                    "SQL Server returned no public key for the endpoint certificate.",
-                    "check that the certificate exists in master and has a private key"));
-            result = result.withCertificate(der);
-        }
-        return result;
+        // What the statements returned of the step's products; the runner checks that none is missing.
+        return new StepResult(true, produced, step.summary());
     }
 
     /** The batch with secrets masked, rendered only when a log line or an error needs it. */
@@ -148,16 +140,19 @@ public final class JdbcSqlServerPort implements SqlServerPort {
         return TsqlScript.displayStatements(step, inputs).get(batch);
     }
 
-    private static Optional<byte[]> runBatch(Statement statement, String batch) throws SQLException {
-        Optional<byte[]> firstBinary = Optional.empty();
+    /**
+     * Runs one batch and reads the values the step produces: result columns named like the value (the script prints
+     * the same columns), whatever statement returns them.
+     */
+    private static RunValues runBatch(Statement statement, String batch, Set<RunValue<?>> products) throws SQLException {
+        RunValues found = RunValues.none();
         boolean isResultSet = statement.execute(batch);
         while (true) {
             if (isResultSet) {
                 try (ResultSet rs = statement.getResultSet()) {
                     while (rs.next()) {
-                        Object value = rs.getObject(1);
-                        if (value instanceof byte[] bytes && firstBinary.isEmpty()) {
-                            firstBinary = Optional.of(bytes);
+                        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                            found = read(found, products, rs.getMetaData().getColumnLabel(column), rs.getObject(column));
                         }
                     }
                 }
@@ -166,7 +161,20 @@ public final class JdbcSqlServerPort implements SqlServerPort {
             }
             isResultSet = statement.getMoreResults();
         }
-        return firstBinary;
+        return found;
+    }
+
+    private static RunValues read(RunValues found, Set<RunValue<?>> products, String label, Object raw) {
+        for (RunValue<?> product : products) {
+            if (product.name().equalsIgnoreCase(label) && found.get(product).isEmpty()) {
+                found = with(found, product, raw);
+            }
+        }
+        return found;
+    }
+
+    private static <T> RunValues with(RunValues found, RunValue<T> key, Object raw) {
+        return key.cast(raw).map(v -> found.with(key, v)).orElse(found);
     }
 
     private static void collect(ResultSet rs, Map<String, List<Map<String, Object>>> rows) throws SQLException {

@@ -53,8 +53,9 @@ public final class SqlErrorMapping {
         LinkErrorCode code = isTransient(e) ? LinkErrorCode.UNREACHABLE : LinkErrorCode.SQL_ERROR;
         String message = "SQL Server error " + number + " (SQLState " + e.getSQLState() + "): " + e.getMessage()
                 + "\n  statement: " + abbreviate(statement);
-        return new LinkExecutionException(code, step, Side.SQL_SERVER, number == 0 ? null : number, null, message,
-                fix(e), e);
+        // Error number 0 means the driver raised it, not SQL Server: there is no number to report.
+        return number == 0 ? LinkExecutionException.of(code, step, Side.SQL_SERVER, message, fix(e), e)
+                : LinkExecutionException.sqlFailure(code, step, Side.SQL_SERVER, number, message, fix(e), e);
     }
 
     /**

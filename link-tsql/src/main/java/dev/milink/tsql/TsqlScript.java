@@ -8,6 +8,7 @@ import dev.milink.LinkSpec;
 import dev.milink.port.StepInputs;
 import dev.milink.step.AwaitLsnAlignment;
 import dev.milink.step.AwaitSynchronization;
+import dev.milink.step.CheckStep;
 import dev.milink.step.CreateMasterKey;
 import dev.milink.step.ManagedInstanceStep;
 import dev.milink.step.SqlServerStep;
@@ -54,28 +55,57 @@ public final class TsqlScript {
             out.append('\n').append("-- Step ").append(number).append(" [").append(step.side().displayName()).append("] ")
                     .append(commentText(step.summary())).append('\n')
                     .append("-- why: ").append(commentText(step.reason())).append('\n');
-            if (step instanceof SqlServerStep sql) {
-                for (String batch : SqlStatements.of(sql, Bindings.script())) {
-                    out.append(batch).append("\nGO\n");
-                }
-            } else if (step instanceof ManagedInstanceStep arm) {
-                ScriptSections.armStep(number, arm, spec, out);
-            } else if (step instanceof VerifyPrerequisite check) {
-                ScriptSections.check(check, spec, out);
-            } else if (step instanceof AwaitSynchronization await) {
-                out.append("-- Watch until synchronization_state_desc is SYNCHRONIZING or SYNCHRONIZED (seeding can take hours):\n");
-                for (String batch : SqlStatements.progressQuery(await)) {
-                    out.append(batch).append("\nGO\n");
-                }
-            } else if (step instanceof AwaitLsnAlignment await) {
-                out.append("-- Compare last_hardened_lsn here with the Managed Instance's until they are equal and stable for ")
-                        .append(await.stableFor().toSeconds()).append(" s.\n")
-                        .append("SELECT database_id, last_hardened_lsn FROM sys.dm_hadr_database_replica_states WHERE database_id = DB_ID(")
-                        .append(literal(await.target().value())).append(");\nGO\n");
-            }
+            step.accept(new Section(number, spec, out));
         }
         out.append("\nPRINT N'milink: all SQL Server steps of plan ").append(plan.hash()).append(" ran.';\nGO\n");
         return out.toString();
+    }
+
+    /** Writes one step's body; a new family or check kind does not compile until the script shows it. */
+    private record Section(int number, LinkSpec spec, StringBuilder out) implements Step.Visitor<Void>, CheckStep.Visitor<Void> {
+
+        @Override
+        public Void sqlServer(SqlServerStep step) {
+            for (String batch : SqlStatements.of(step, Bindings.script())) {
+                out.append(batch).append("\nGO\n");
+            }
+            return null;
+        }
+
+        @Override
+        public Void managedInstance(ManagedInstanceStep step) {
+            ScriptSections.armStep(number, step, spec, out);
+            return null;
+        }
+
+        @Override
+        public Void check(CheckStep step) {
+            return step.accept((CheckStep.Visitor<Void>) this);
+        }
+
+        @Override
+        public Void visit(VerifyPrerequisite step) {
+            ScriptSections.check(step, spec, out);
+            return null;
+        }
+
+        @Override
+        public Void visit(AwaitSynchronization step) {
+            out.append("-- Watch until synchronization_state_desc is SYNCHRONIZING or SYNCHRONIZED (seeding can take hours):\n");
+            for (String batch : SqlStatements.progressQuery(step)) {
+                out.append(batch).append("\nGO\n");
+            }
+            return null;
+        }
+
+        @Override
+        public Void visit(AwaitLsnAlignment step) {
+            out.append("-- Compare last_hardened_lsn here with the Managed Instance's until they are equal and stable for ")
+                    .append(step.stableFor().toSeconds()).append(" s.\n")
+                    .append("SELECT database_id, last_hardened_lsn FROM sys.dm_hadr_database_replica_states WHERE database_id = DB_ID(")
+                    .append(literal(step.target().value())).append(");\nGO\n");
+            return null;
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.milink.DatabaseName;
 import dev.milink.EndpointUrl;
 import dev.milink.FailoverType;
 import dev.milink.LinkPlan;
+import dev.milink.arm.ArmRequest;
+import dev.milink.arm.ArmRequests;
 import dev.milink.LinkRole;
 import dev.milink.PlanKind;
 import dev.milink.ReplicationMode;
@@ -152,8 +154,15 @@ class StepRenderingTest {
             body = body.substring(0, body.indexOf("PRINT N'milink: all SQL Server steps"));
             List<String> lines = body.lines().filter(l -> !l.isBlank()).toList();
             assertThat(lines).as("%s renders more than its two heading comments", step.id()).hasSizeGreaterThan(2);
-            if (step instanceof ManagedInstanceStep) {
+            if (step instanceof ManagedInstanceStep arm) {
                 assertThat(body).as("%s", step.id()).contains("REST: ").contains("PRINT N'[ARM] step 1: ");
+                // The printed request is the one model the Azure adapter sends (ArmRequestTieTest ties that half).
+                ArmRequest request = ArmRequests.forScript(arm, plan.spec().managedInstance().resourceId());
+                assertThat(body).as("%s", step.id())
+                        .contains("--   REST: " + request.method() + " https://management.azure.com" + request.path()
+                                + "?api-version=" + request.apiVersion() + "\n");
+                String shown = body;
+                request.body().ifPresent(json -> assertThat(shown).as("%s", step.id()).contains("--         " + json + "\n"));
             } else if (step instanceof SqlServerStep sql) {
                 for (String batch : TsqlScript.statements(sql)) {
                     assertThat(body).contains(batch + "\nGO\n");

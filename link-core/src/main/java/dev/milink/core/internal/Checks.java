@@ -78,8 +78,8 @@ final class Checks {
         JournalEntry entry = state.recorder.entry(check.id());
         if (result.status() == CheckStatus.FAILED) {
             boolean gate = Preflight.isGate(state.plan, check.prerequisite());
-            LinkExecutionException error = new LinkExecutionException(gate ? LinkErrorCode.GATE_REFUSED : LinkErrorCode.PREFLIGHT_FAILED,
-                    check.id(), check.side(), null, null, (gate ? "gate " + check.prerequisite() + " refused: " : "")
+            LinkExecutionException error = LinkExecutionException.of(gate ? LinkErrorCode.GATE_REFUSED : LinkErrorCode.PREFLIGHT_FAILED,
+                    check.id(), check.side(), (gate ? "gate " + check.prerequisite() + " refused: " : "")
                     + result.rule() + "; observed: " + result.observed(), result.fix(), null);
             state.recorder.put(entry.moveTo(StepState.FAILED, now, result.observed()));
             events.emit(new LinkEvent.StepFailed(now, check, error));

@@ -14,7 +14,6 @@ import dev.milink.core.PreflightReport;
 import dev.milink.event.LinkEvent;
 import dev.milink.state.SqlServerState;
 import dev.milink.step.Step;
-import dev.milink.step.VerifyPrerequisite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,8 +111,9 @@ public final class Execution {
             List<Step> after = new ArrayList<>();
             Map<DatabaseName, List<Step>> perLink = new LinkedHashMap<>();
             Preflight.databasesOf(plan).forEach(db -> perLink.put(db, new ArrayList<>()));
+            java.util.Set<Step> checkSteps = java.util.Set.copyOf(Preflight.checksOf(plan));
             for (Step step : plan.steps()) {
-                if (step instanceof VerifyPrerequisite) {
+                if (checkSteps.contains(step)) {
                     continue;
                 }
                 step.database().ifPresentOrElse(db -> perLink.get(db).add(step),

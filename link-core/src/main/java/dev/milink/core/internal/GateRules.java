@@ -13,14 +13,15 @@ import dev.milink.state.LinkDatabaseState;
 import dev.milink.state.LinkResourceState;
 import dev.milink.state.ReplicaState;
 import dev.milink.state.SqlServerState;
+import dev.milink.state.SynchronizationState;
 import dev.milink.step.FailoverManagedInstanceLink;
 import dev.milink.step.FailoverOnSqlServer;
 import dev.milink.step.Prerequisite;
+import dev.milink.step.Step;
+import dev.milink.step.StepQuery;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The lifecycle gates that read both sides' roles and synchronization: {@code FAILOVER_ROLES},
@@ -28,8 +29,6 @@ import java.util.Set;
  * list of the Managed Instance's links.
  */
 final class GateRules {
-
-    private static final Set<String> SYNCING = Set.of("SYNCHRONIZING", "SYNCHRONIZED");
 
     private final LinkPlan plan;
     private final SqlServerState sql;
@@ -48,9 +47,26 @@ final class GateRules {
      * @return whether its failover makes SQL Server the primary (fail back, or forced to SQL Server)
      */
     static boolean towardsSqlServer(LinkPlan plan) {
-        return plan.steps().stream().anyMatch(s -> s instanceof FailoverManagedInstanceLink f && f.type() == FailoverType.PLANNED
-                || s instanceof FailoverOnSqlServer f2 && f2.type() == FailoverType.FORCED_ALLOW_DATA_LOSS);
+        return plan.steps().stream().anyMatch(TOWARDS_SQL_SERVER::ask);
     }
+
+    /** A failback (planned, through ARM) or a forced failover to SQL Server. */
+    private static final StepQuery<Boolean> TOWARDS_SQL_SERVER = new StepQuery<>() {
+        @Override
+        protected Boolean otherwise(Step step) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(FailoverManagedInstanceLink step) {
+            return step.type() == FailoverType.PLANNED;
+        }
+
+        @Override
+        public Boolean visit(FailoverOnSqlServer step) {
+            return step.type() == FailoverType.FORCED_ALLOW_DATA_LOSS;
+        }
+    };
 
     CheckResult evaluate(Prerequisite p, Optional<DatabaseName> db) {
         if (miLinks.isEmpty()) {
@@ -100,7 +116,7 @@ final class GateRules {
         arm.ifPresent(a -> observed.append(", Managed Instance replica state ").append(a.replicaState()).append(' ')
                 .append(a.connectedState()));
         boolean ok = "CONNECTED".equalsIgnoreCase(connected) && "HEALTHY".equalsIgnoreCase(health)
-                && SYNCING.contains(sync.toUpperCase(Locale.ROOT))
+                && SynchronizationState.of(sync).flowing()
                 && arm.map(a -> !a.inError() && !"CreatingLink".equalsIgnoreCase(a.replicaState())
                         && !"DISCONNECTED".equalsIgnoreCase(a.connectedState())).orElse(true)
                 && lagSeconds.map(s -> s <= maxLag.toSeconds()).orElse(true);

@@ -1,7 +1,6 @@
 package dev.milink.core.internal;
 
 import dev.milink.DatabaseName;
-import dev.milink.FailoverType;
 import dev.milink.LinkErrorCode;
 import dev.milink.LinkException;
 import dev.milink.LinkExecutionException;
@@ -13,16 +12,13 @@ import dev.milink.state.SeedingState;
 import dev.milink.state.SqlServerState;
 import dev.milink.step.AwaitSynchronization;
 import dev.milink.step.BackupLog;
-import dev.milink.step.DemoteSqlServer;
-import dev.milink.step.FailoverManagedInstanceLink;
-import dev.milink.step.FailoverOnSqlServer;
-import dev.milink.step.ManagedInstanceStep;
-import dev.milink.step.SetManagedInstanceRole;
-import dev.milink.step.SqlServerStep;
+import dev.milink.step.Side;
 import dev.milink.step.Step;
+import dev.milink.step.StepQuery;
 import dev.milink.step.SwitchEndpointCertificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The steps after creation whose effect must be checked around the port call: role switches (failover, demotion,
@@ -40,32 +36,25 @@ final class LifecycleSteps {
         this.events = events;
     }
 
-    static boolean handles(Step step) {
-        return step instanceof FailoverOnSqlServer || step instanceof FailoverManagedInstanceLink || step instanceof DemoteSqlServer
-                || step instanceof SetManagedInstanceRole || step instanceof SwitchEndpointCertificate
-                || step instanceof BackupLog b && !b.tailLog();
+    StepResult backupLog(BackupLog step) {
+        refuseWhileSeeding(step);
+        return run.resilient.call(step, false, () -> run.settings.sql().apply(step, run.inputs()));
     }
 
-    StepResult apply(Step step) {
-        if (step instanceof BackupLog b) {
-            refuseWhileSeeding(b);
-            return run.resilient.call(step, false, () -> run.settings.sql().apply(b, run.inputs()));
-        }
-        if (step instanceof SwitchEndpointCertificate s) {
-            return switchCertificate(s);
-        }
-        RoleChange change = RoleChange.of(step);
+    /**
+     * @param step a role-changing step
+     * @param change what it must leave behind
+     * @param portCall the one port call that makes the switch
+     * @return what the switch did
+     */
+    StepResult switchRoles(Step step, RoleChange change, Supplier<StepResult> portCall) {
         String loss = change.forced() ? reportPossibleLoss(step, change) : "";
-        StepResult result = run.resilient.call(step, step instanceof ManagedInstanceStep, () -> {
+        StepResult result = run.resilient.call(step, step.side() == Side.MANAGED_INSTANCE, () -> {
             Optional<String> already = change.reached(readSql(step, change), readMi(step, change));
-            if (already.isPresent()) {
-                return StepResult.unchanged(already.get());
-            }
-            return step instanceof SqlServerStep s ? run.settings.sql().apply(s, run.inputs())
-                    : run.settings.mi().apply((ManagedInstanceStep) step, run.inputs());
+            return already.isPresent() ? StepResult.unchanged(already.get()) : portCall.get();
         });
         verify(step, change);
-        return loss.isEmpty() ? result : new StepResult(result.changed(), result.certificate(), result.detail() + "; " + loss);
+        return loss.isEmpty() ? result : result.withNote(loss);
     }
 
     private Optional<Sides.SqlSide> readSql(Step step, RoleChange change) {
@@ -80,7 +69,7 @@ final class LifecycleSteps {
         Optional<Sides.SqlSide> sql = run.resilient.call(step, false, () -> readSql(step, change));
         Optional<Sides.MiSide> mi = run.resilient.call(step, false, () -> readMi(step, change));
         if (change.reached(sql, mi).isEmpty()) {
-            throw new LinkExecutionException(LinkErrorCode.STATE_CONFLICT, step.id(), step.side(), null, null,
+            throw LinkExecutionException.of(LinkErrorCode.STATE_CONFLICT, step.id(), step.side(),
                     "the roles did not switch as expected: " + change.expectation() + ", but " + RoleChange.describe(sql, mi),
                     "read both sides with 'milink status'; nothing else is changed until the roles are understood", null);
         }
@@ -142,12 +131,12 @@ final class LifecycleSteps {
         return message;
     }
 
-    private StepResult switchCertificate(SwitchEndpointCertificate step) {
+    StepResult switchCertificate(SwitchEndpointCertificate step) {
         StepResult result = run.resilient.call(step, false, () -> run.settings.sql().apply(step, run.inputs()));
         SqlServerState after = run.resilient.call(step, false, () -> run.settings.sql().observe(List.of()));
         String now = after.mirroringEndpoint().map(e -> e.certificateName()).orElse("none (no endpoint)");
         if (!step.certificateName().equalsIgnoreCase(now)) {
-            throw new LinkExecutionException(LinkErrorCode.STATE_CONFLICT, step.id(), step.side(), null, null,
+            throw LinkExecutionException.of(LinkErrorCode.STATE_CONFLICT, step.id(), step.side(),
                     "endpoint [" + step.endpointName() + "] still uses certificate [" + now + "], not [" + step.certificateName() + "]",
                     "ALTER ENDPOINT by hand and check the certificate has its private key; the old certificate is kept", null);
         }
@@ -156,7 +145,7 @@ final class LifecycleSteps {
 
     private void refuseWhileSeeding(BackupLog step) {
         String db = step.target().value();
-        boolean awaited = run.plan.steps().stream().filter(AwaitSynchronization.class::isInstance)
+        boolean awaited = run.plan.steps().stream().filter(AWAIT_SYNCHRONIZATION::ask)
                 .anyMatch(s -> s.database().equals(step.database()) && run.recorder.entry(s.id()).state() == StepState.DONE);
         if (awaited) {
             return; // this run (or its journal) saw the database synchronizing: seeding is over
@@ -164,12 +153,24 @@ final class LifecycleSteps {
         SqlServerState now = run.resilient.call(step, false, () -> run.settings.sql().observe(List.of(step.target())));
         Optional<SeedingState> seeding = now.seeding(db).filter(s -> !s.failed() && !"COMPLETED".equalsIgnoreCase(s.currentState()));
         if (seeding.isPresent()) {
-            throw new LinkExecutionException(LinkErrorCode.GATE_REFUSED, step.id(), step.side(), null, null,
+            throw LinkExecutionException.of(LinkErrorCode.GATE_REFUSED, step.id(), step.side(),
                     "log backup refused: [" + db + "] is still seeding (" + seeding.get().percent() + "% transferred); a log "
                             + "backup now truncates the log the seeding needs and breaks the link (errors 1408/1412)",
                     "pause the log backup jobs for this database and run the plan again once seeding has finished", null);
         }
     }
+
+    private static final StepQuery<Boolean> AWAIT_SYNCHRONIZATION = new StepQuery<>() {
+        @Override
+        protected Boolean otherwise(Step step) {
+            return false;
+        }
+
+        @Override
+        public Boolean visit(AwaitSynchronization step) {
+            return true;
+        }
+    };
 
     private void warn(Step step, String message) {
         events.emit(new LinkEvent.Warning(run.settings.clock().instant(), step, message));
@@ -177,10 +178,5 @@ final class LifecycleSteps {
 
     private static DatabaseName db(Step step) {
         return step.database().orElseThrow();
-    }
-
-    static boolean forcedFailover(Step step) {
-        return step instanceof FailoverOnSqlServer f && f.type() == FailoverType.FORCED_ALLOW_DATA_LOSS
-                || step instanceof FailoverManagedInstanceLink m && m.type() == FailoverType.FORCED_ALLOW_DATA_LOSS;
     }
 }

@@ -51,7 +51,7 @@ final class LsnAligner {
                     : (int) Math.min(99, held.toMillis() * 100 / step.stableFor().toMillis());
             progress(step, percent, "last hardened LSNs: " + lsns + (equal ? "; equal for " + held.toSeconds() + " s" : ""));
             if (!now.isBefore(deadline)) {
-                throw new LinkExecutionException(LinkErrorCode.TIMEOUT, step.id(), step.side(), null, null,
+                throw LinkExecutionException.of(LinkErrorCode.TIMEOUT, step.id(), step.side(),
                         "the last hardened LSNs of [" + step.target() + "] did not stay equal for " + step.stableFor().toSeconds()
                                 + " s within " + run.settings.awaitTimeout() + "; last seen " + lsns,
                         "make sure the workload on the primary is stopped and the link is healthy, then run the plan again", null);

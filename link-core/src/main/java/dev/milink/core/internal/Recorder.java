@@ -3,6 +3,7 @@ package dev.milink.core.internal;
 import dev.milink.core.Journal;
 import dev.milink.core.JournalEntry;
 import dev.milink.core.JournalStore;
+import dev.milink.step.RunValues;
 import dev.milink.step.StepId;
 import java.time.Clock;
 
@@ -32,6 +33,14 @@ final class Recorder {
     synchronized void fact(String name, String value) {
         if (!value.equals(journal.facts().get(name))) {
             journal = journal.withFact(name, value, clock.instant());
+            store.save(journal);
+        }
+    }
+
+    synchronized void produced(StepId step, RunValues values) {
+        Journal next = journal.withProduced(step, values, clock.instant());
+        if (!next.facts().equals(journal.facts())) {
+            journal = next;
             store.save(journal);
         }
     }

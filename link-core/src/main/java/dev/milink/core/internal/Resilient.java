@@ -85,7 +85,7 @@ final class Resilient {
     private void awaitPermit(Step step) {
         long nanos = armWrites.reservePermission();
         if (nanos < 0) {
-            throw new LinkExecutionException(LinkErrorCode.TIMEOUT, step.id(), step.side(), null, null,
+            throw LinkExecutionException.of(LinkErrorCode.TIMEOUT, step.id(), step.side(),
                     "no ARM write permit within " + settings.awaitTimeout(), "lower the parallelism or raise the ARM write rate", null);
         }
         sleep(step, Duration.ofNanos(nanos));
@@ -96,7 +96,7 @@ final class Resilient {
             settings.sleeper().sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LinkExecutionException(LinkErrorCode.TIMEOUT, step.id(), step.side(), null, null,
+            throw LinkExecutionException.of(LinkErrorCode.TIMEOUT, step.id(), step.side(),
                     "interrupted while waiting", "run again (or resume) when ready", e);
         }
     }

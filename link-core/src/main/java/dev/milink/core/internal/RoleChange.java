@@ -6,7 +6,6 @@ import dev.milink.step.DemoteSqlServer;
 import dev.milink.step.FailoverManagedInstanceLink;
 import dev.milink.step.FailoverOnSqlServer;
 import dev.milink.step.SetManagedInstanceRole;
-import dev.milink.step.Step;
 import java.util.Optional;
 
 /**
@@ -29,21 +28,23 @@ record RoleChange(String linkName, Target target, boolean forced, Optional<LinkR
         MANAGED_INSTANCE
     }
 
-    static RoleChange of(Step step) {
-        if (step instanceof FailoverOnSqlServer f) {
-            return f.type() == FailoverType.PLANNED
-                    ? new RoleChange(f.linkName(), Target.MANAGED_INSTANCE, false, Optional.of(LinkRole.SECONDARY), Optional.of(LinkRole.PRIMARY))
-                    : new RoleChange(f.linkName(), Target.SQL_SERVER, true, Optional.of(LinkRole.PRIMARY), Optional.empty());
-        }
-        if (step instanceof FailoverManagedInstanceLink f) {
-            return f.type() == FailoverType.PLANNED
-                    ? new RoleChange(f.linkName(), Target.SQL_SERVER, false, Optional.of(LinkRole.PRIMARY), Optional.of(LinkRole.SECONDARY))
-                    : new RoleChange(f.linkName(), Target.MANAGED_INSTANCE, true, Optional.empty(), Optional.of(LinkRole.PRIMARY));
-        }
-        if (step instanceof DemoteSqlServer d) {
-            return new RoleChange(d.linkName(), Target.MANAGED_INSTANCE, false, Optional.of(LinkRole.SECONDARY), Optional.of(LinkRole.PRIMARY));
-        }
-        SetManagedInstanceRole s = (SetManagedInstanceRole) step;
+    static RoleChange of(FailoverOnSqlServer f) {
+        return f.type() == FailoverType.PLANNED
+                ? new RoleChange(f.linkName(), Target.MANAGED_INSTANCE, false, Optional.of(LinkRole.SECONDARY), Optional.of(LinkRole.PRIMARY))
+                : new RoleChange(f.linkName(), Target.SQL_SERVER, true, Optional.of(LinkRole.PRIMARY), Optional.empty());
+    }
+
+    static RoleChange of(FailoverManagedInstanceLink f) {
+        return f.type() == FailoverType.PLANNED
+                ? new RoleChange(f.linkName(), Target.SQL_SERVER, false, Optional.of(LinkRole.PRIMARY), Optional.of(LinkRole.SECONDARY))
+                : new RoleChange(f.linkName(), Target.MANAGED_INSTANCE, true, Optional.empty(), Optional.of(LinkRole.PRIMARY));
+    }
+
+    static RoleChange of(DemoteSqlServer d) {
+        return new RoleChange(d.linkName(), Target.MANAGED_INSTANCE, false, Optional.of(LinkRole.SECONDARY), Optional.of(LinkRole.PRIMARY));
+    }
+
+    static RoleChange of(SetManagedInstanceRole s) {
         return s.role() == LinkRole.SECONDARY
                 ? new RoleChange(s.linkName(), Target.SQL_SERVER, false, Optional.of(LinkRole.PRIMARY), Optional.of(LinkRole.SECONDARY))
                 : new RoleChange(s.linkName(), Target.MANAGED_INSTANCE, false, Optional.empty(), Optional.of(LinkRole.PRIMARY));

@@ -35,29 +35,4 @@ public record RunSettings(SqlServerPort sql, ManagedInstancePort mi, JournalStor
         LinkListener listener, Clock clock, Sleeper sleeper, RetryPolicy retry, int parallelism, Duration awaitTimeout,
         Duration pollInterval, Optional<Duration> breakStaleLock, EndpointProbe probe, int armWritesPerSecond,
         Duration maxFailoverLag) {
-
-    /**
-     * Settings with the default failover lag limit.
-     *
-     * @param sql SQL Server
-     * @param mi the Managed Instance
-     * @param journal where the journal lives
-     * @param secrets where secrets come from
-     * @param listener who hears events
-     * @param clock the time
-     * @param sleeper how to wait
-     * @param retry how transient failures are retried
-     * @param parallelism how many links run at once
-     * @param awaitTimeout the longest wait
-     * @param pollInterval how often waits poll
-     * @param breakStaleLock when present, older locks are broken
-     * @param probe how the endpoint is probed
-     * @param armWritesPerSecond the rate limit on ARM writes
-     */
-    public RunSettings(SqlServerPort sql, ManagedInstancePort mi, JournalStore journal, SecretSource secrets,
-            LinkListener listener, Clock clock, Sleeper sleeper, RetryPolicy retry, int parallelism, Duration awaitTimeout,
-            Duration pollInterval, Optional<Duration> breakStaleLock, EndpointProbe probe, int armWritesPerSecond) {
-        this(sql, mi, journal, secrets, listener, clock, sleeper, retry, parallelism, awaitTimeout, pollInterval,
-                breakStaleLock, probe, armWritesPerSecond, PrerequisiteRules.DEFAULT_MAX_LAG);
-    }
 }

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * What a run knows: one SQL Server observation, Managed Instance reads made at most once each, and the inputs
  * learned so far. Every read is lazy so a run makes only the calls it needs.
  */
-final class RunState {
+final class RunState implements RunContext {
 
     final RunSettings settings;
     final Resilient resilient;
@@ -46,11 +46,18 @@ final class RunState {
                 .ifPresent(f -> update(i -> i.withManagedInstanceFqdn(f)));
     }
 
-    SqlServerState sql() {
+    @Override
+    public SqlServerState sql() {
         return sql;
     }
 
-    StepInputs inputs() {
+    @Override
+    public boolean rerun() {
+        return rerun;
+    }
+
+    @Override
+    public StepInputs inputs() {
         return inputs.get();
     }
 
@@ -77,18 +84,16 @@ final class RunState {
         return miDatabases;
     }
 
-    synchronized List<LinkResourceState> miLinks(Step step) {
+    @Override
+    public synchronized List<LinkResourceState> miLinks(Step step) {
         if (miLinks == null) {
             miLinks = resilient.call(step, false, settings.mi()::links);
         }
         return miLinks;
     }
 
-    synchronized Optional<List<LinkResourceState>> miLinksIfRead() {
-        return Optional.ofNullable(miLinks);
-    }
-
-    synchronized List<TrustCertificateState> trust(Step step) {
+    @Override
+    public synchronized List<TrustCertificateState> trust(Step step) {
         if (trust == null) {
             trust = resilient.call(step, false, settings.mi()::trustCertificates);
         }
@@ -96,7 +101,8 @@ final class RunState {
     }
 
     /** The FQDN from the plan, the journal, or (one ARM read) the instance; recorded for rollback. */
-    String fqdn(Step step) {
+    @Override
+    public String fqdn(Step step) {
         Optional<String> known = inputs().managedInstanceFqdn();
         if (known.isPresent()) {
             return known.get();

@@ -6,10 +6,10 @@ import dev.milink.event.LinkEvent;
 import dev.milink.state.AvailabilityGroupState;
 import dev.milink.state.DatabaseReplicaState;
 import dev.milink.state.LinkDatabaseState;
-import dev.milink.state.LinkResourceState;
 import dev.milink.state.ReplicaState;
 import dev.milink.state.SeedingState;
 import dev.milink.state.SqlServerState;
+import dev.milink.state.SynchronizationState;
 import dev.milink.step.AwaitSynchronization;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,6 @@ final class SyncAwaiter {
 
     /** Endpoint connection errors: the partner refused the certificate / could not be reached (docs/LINK-FACTS.md section 11). */
     static final Set<Integer> CONNECT_ERRORS = Set.of(41973, 41974);
-    private static final Set<String> SYNCING = Set.of("SYNCHRONIZING", "SYNCHRONIZED");
 
     private final RunState run;
     private final Events events;
@@ -46,7 +45,7 @@ final class SyncAwaiter {
         return sql.availabilityGroup(step.linkName()).filter(AvailabilityGroupState::distributed).stream()
                 .flatMap(g -> g.replicas().stream()).filter(r -> !r.local())
                 .flatMap(r -> r.databases().stream()).filter(d -> d.database().equalsIgnoreCase(step.target().value()))
-                .map(DatabaseReplicaState::synchronizationState).filter(s -> s != null && SYNCING.contains(s.toUpperCase(Locale.ROOT)))
+                .map(DatabaseReplicaState::synchronizationState).filter(s -> s != null && SynchronizationState.of(s).flowing())
                 .findFirst();
     }
 
@@ -94,7 +93,7 @@ final class SyncAwaiter {
 
     private static boolean linkSynchronizing(String replicaState) {
         String s = replicaState.toUpperCase(Locale.ROOT);
-        return s.equals("LINKSYNCHRONIZING") || s.equals("CATCHUP") || SYNCING.contains(s);
+        return s.equals("LINKSYNCHRONIZING") || s.equals("CATCHUP") || SynchronizationState.of(s).flowing();
     }
 
     private void failOnConnectError(AwaitSynchronization step, SqlServerState sql) {
@@ -102,7 +101,7 @@ final class SyncAwaiter {
                 .filter(r -> r.lastConnectErrorNumber().filter(CONNECT_ERRORS::contains).isPresent()).findFirst();
         if (broken.isPresent()) {
             ReplicaState r = broken.get();
-            throw new LinkExecutionException(LinkErrorCode.SQL_ERROR, step.id(), step.side(), r.lastConnectErrorNumber().get(), null,
+            throw LinkExecutionException.sqlFailure(LinkErrorCode.SQL_ERROR, step.id(), step.side(), r.lastConnectErrorNumber().get(),
                     "replica [" + r.name() + "] cannot connect: " + r.lastConnectError(),
                     "check the certificates on both sides (SQL Server's trust certificate on MI, [<MI FQDN>] on SQL Server) and that port 5022 is open both ways", null);
         }
@@ -117,6 +116,6 @@ final class SyncAwaiter {
     }
 
     private static LinkExecutionException failure(AwaitSynchronization step, LinkErrorCode code, String armCode, String message, String fix) {
-        return new LinkExecutionException(code, step.id(), step.side(), null, armCode, message, fix, null);
+        return LinkExecutionException.armFailure(code, step.id(), step.side(), armCode, message, fix, null, null);
     }
 }

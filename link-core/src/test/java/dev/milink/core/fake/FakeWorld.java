@@ -232,7 +232,7 @@ public final class FakeWorld {
                     certs.put(s.name(), der(s.name()));
                     privateKeys.add(s.name());
                 });
-                return r.withCertificate(certs.get(s.name()));
+                return r.withProduced(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE, certs.get(s.name()));
             } else if (step instanceof ImportManagedInstanceCertificate s) {
                 String fqdn = s.fqdn().or(inputs::managedInstanceFqdn).orElseThrow(() -> new IllegalStateException("no fqdn"));
                 byte[] der = inputs.managedInstanceCertificate().orElseThrow(() -> new IllegalStateException("no MI certificate"));
@@ -349,7 +349,7 @@ public final class FakeWorld {
                     Optional.empty(), Optional.empty(), Optional.empty());
             return new LinkResourceState(l.linkName(), l.partnerEndpoint().toString(), l.partnerAvailabilityGroup(),
                     l.instanceAvailabilityGroup(), l.instanceLinkRole(), Optional.empty(), dev.milink.ReplicationMode.ASYNC,
-                    l.failoverModeValue(), List.of(db));
+                    (l.manualFailover() ? "Manual" : "None"), List.of(db));
         }
 
         @Override

@@ -65,25 +65,24 @@ public final class Faults {
 
     private static RuntimeException transientFor(String point) {
         if (point.startsWith("apply:mi.")) {
-            return new LinkExecutionException(LinkErrorCode.ARM_ERROR, new StepId(point.split(":")[1]), Side.MANAGED_INSTANCE,
-                    null, "TooManyRequests", "throttled", "wait", null, java.time.Duration.ofSeconds(2));
+            return LinkExecutionException.armFailure(LinkErrorCode.ARM_ERROR, new StepId(point.split(":")[1]), Side.MANAGED_INSTANCE, "TooManyRequests", "throttled", "wait", null, java.time.Duration.ofSeconds(2));
         }
         if (point.startsWith("apply:")) {
-            return new LinkExecutionException(LinkErrorCode.SQL_ERROR, new StepId(point.split(":")[1]), Side.SQL_SERVER,
-                    40613, null, "database unavailable", "retry", null);
+            return LinkExecutionException.sqlFailure(LinkErrorCode.SQL_ERROR, new StepId(point.split(":")[1]), Side.SQL_SERVER,
+                    40613, "database unavailable", "retry", null);
         }
         return new LinkException(LinkErrorCode.UNREACHABLE, "connection reset during " + point, "retry");
     }
 
     /** @return a permanent SQL error for a step */
     public static Supplier<RuntimeException> permanent(String stepId) {
-        return () -> new LinkExecutionException(LinkErrorCode.SQL_ERROR, new StepId(stepId), Side.SQL_SERVER, 15151, null,
+        return () -> LinkExecutionException.sqlFailure(LinkErrorCode.SQL_ERROR, new StepId(stepId), Side.SQL_SERVER, 15151,
                 "Cannot find the object, because it does not exist or you do not have permission.", "grant the permission", null);
     }
 
     /** @return a transient SQL error (deadlock victim) */
     public static Supplier<RuntimeException> deadlock(String stepId) {
-        return () -> new LinkExecutionException(LinkErrorCode.SQL_ERROR, new StepId(stepId), Side.SQL_SERVER, 1205, null,
+        return () -> LinkExecutionException.sqlFailure(LinkErrorCode.SQL_ERROR, new StepId(stepId), Side.SQL_SERVER, 1205,
                 "deadlock victim", "retry", null);
     }
 }

@@ -156,7 +156,7 @@ public final class LinkPair {
                 backups.add((b.tailLog() ? "tail:" : "log:") + b.path());
             } else if (step instanceof CreateEndpointCertificate c) {
                 certs.put(c.name(), Instant.parse("2027-06-30T00:00:00Z"));
-                return StepResult.changed("created").withCertificate(c.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return StepResult.changed("created").withProduced(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE, c.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else if (step instanceof SwitchEndpointCertificate s) {
                 if (!ignoreEndpointSwitch) {
                     endpointCert = s.certificateName();
@@ -178,7 +178,7 @@ public final class LinkPair {
     }
 
     private static LinkExecutionException sqlError(Step step, int number, String message) {
-        return new LinkExecutionException(LinkErrorCode.SQL_ERROR, step.id(), step.side(), number, null, message, "see the error", null);
+        return LinkExecutionException.sqlFailure(LinkErrorCode.SQL_ERROR, step.id(), step.side(), number, message, "see the error", null);
     }
 
     private final class Mi implements ManagedInstancePort {
@@ -255,8 +255,8 @@ public final class LinkPair {
                 }
                 if (planned) {
                     if (sqlLsn != miLsn) {
-                        throw new LinkExecutionException(LinkErrorCode.ARM_ERROR, step.id(), step.side(), null, "Conflict",
-                                "secondaries not synchronizing", "wait", null);
+                        throw LinkExecutionException.armFailure(LinkErrorCode.ARM_ERROR, step.id(), step.side(), "Conflict",
+                                "secondaries not synchronizing", "wait", null, null);
                     }
                     swap();
                 } else {

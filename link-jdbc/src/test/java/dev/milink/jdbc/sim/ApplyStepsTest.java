@@ -43,13 +43,13 @@ class ApplyStepsTest {
             assertThat(applied).as("%s changes the catalog", step.id()).isNotEqualTo(before);
             if (step instanceof CreateEndpointCertificate c) {
                 byte[] der = env.sql.catalog().certificate(c.name()).orElseThrow().der();
-                assertThat(result.certificate()).hasValueSatisfying(d -> assertThat(d).isEqualTo(der));
+                assertThat(result.produced().get(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE)).hasValueSatisfying(d -> assertThat(d).isEqualTo(der));
                 inputs = inputs.withSqlServerCertificate(der);
             }
             StepResult again = env.port.apply(step, inputs);
             assertThat(env.sql.catalog().snapshot()).as("%s re-applied changes nothing", step.id()).isEqualTo(applied);
             if (step instanceof CreateEndpointCertificate) {
-                assertThat(again.certificate()).hasValueSatisfying(d -> assertThat(d).isEqualTo(result.certificate().get()));
+                assertThat(again.produced().get(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE)).hasValueSatisfying(d -> assertThat(d).isEqualTo(result.produced().get(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE).get()));
             }
         }
         return inputs;

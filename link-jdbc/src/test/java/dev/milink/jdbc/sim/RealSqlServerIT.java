@@ -71,8 +71,8 @@ class RealSqlServerIT {
             for (int pass = 0; pass < 2; pass++) {
                 for (SqlServerStep step : SimulatedSteps.of(link.plan())) {
                     StepResult result = port.apply(step, inputs);
-                    if (result.certificate().isPresent()) {
-                        inputs = inputs.withSqlServerCertificate(result.certificate().get());
+                    if (result.produced().get(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE).isPresent()) {
+                        inputs = inputs.withSqlServerCertificate(result.produced().get(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE).get());
                     }
                 }
             }

@@ -20,8 +20,8 @@ final class SimulatedSteps {
         StepInputs inputs = SimulatedSql.inputs();
         for (SqlServerStep step : of(plan)) {
             StepResult result = env.port.apply(step, inputs);
-            if (result.certificate().isPresent()) {
-                inputs = inputs.withSqlServerCertificate(result.certificate().get());
+            if (result.produced().get(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE).isPresent()) {
+                inputs = inputs.withSqlServerCertificate(result.produced().get(dev.milink.step.RunValue.SQL_SERVER_CERTIFICATE).get());
             }
         }
         return inputs;

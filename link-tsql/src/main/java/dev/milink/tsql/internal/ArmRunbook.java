@@ -4,6 +4,9 @@ import static dev.milink.tsql.TsqlQuoting.commentText;
 
 import dev.milink.LinkSpec;
 import dev.milink.ManagedInstance;
+import dev.milink.arm.ArmRequest;
+import dev.milink.arm.ArmRequests;
+import dev.milink.arm.ArmValues;
 import dev.milink.step.CreateManagedInstanceLink;
 import dev.milink.step.DeleteManagedInstanceLink;
 import dev.milink.step.DeleteTrustCertificate;
@@ -15,6 +18,7 @@ import dev.milink.step.UploadTrustCertificate;
 import dev.milink.step.VerifyPrerequisite;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Azure side of the runbook: for each Managed Instance step, the equivalent {@code az} command and
@@ -23,56 +27,67 @@ import java.util.List;
  */
 final class ArmRunbook {
 
-    /** The api-version milink uses for distributed availability groups. */
-    static final String API_VERSION = "2025-01-01";
+    /** The public-cloud ARM endpoint the printed REST calls use. */
+    private static final String ARM_ENDPOINT = "https://management.azure.com";
 
     private ArmRunbook() {
     }
 
     static List<String> commands(ManagedInstanceStep step, LinkSpec spec) {
         ManagedInstance mi = spec.managedInstance();
-        String base = "https://management.azure.com" + mi.resourceId();
-        String az = "az sql mi ";
-        String target = " -g " + mi.resourceGroup() + " --mi " + mi.name() + " --subscription " + mi.subscriptionId();
+        ArmRequest request = ArmRequests.forScript(step, mi.resourceId());
         List<String> lines = new ArrayList<>();
-        if (step instanceof UploadTrustCertificate s) {
-            lines.add("az: " + az + "partner-cert create" + target + " -n " + sh(s.certificateName())
-                    + " --public-blob <SQLServerPublicKey printed above>");
-            lines.add("REST: PUT " + base + "/serverTrustCertificates/" + url(s.certificateName()) + "?api-version=" + API_VERSION);
-            lines.add("      {\"properties\":{\"publicBlob\":\"<SQLServerPublicKey printed above>\"}}");
-        } else if (step instanceof CreateManagedInstanceLink s) {
-            lines.add("az: " + az + "link create" + target + " -n " + sh(s.linkName()) + " --partner-endpoint "
+        step.accept(new AzCommand(" -g " + mi.resourceGroup() + " --mi " + mi.name() + " --subscription "
+                + mi.subscriptionId())).ifPresent(lines::add);
+        lines.add("REST: " + request.method() + " " + request.url(ARM_ENDPOINT));
+        request.body().ifPresent(body -> lines.add("      " + body));
+        return lines.stream().map(l -> "--   " + commentText(l)).toList();
+    }
+
+    /** The {@code az} command per step kind; setRole has none (the CLI does not offer it). */
+    private record AzCommand(String target) implements ManagedInstanceStep.Visitor<Optional<String>> {
+
+        private static final String AZ = "az: az sql mi ";
+
+        @Override
+        public Optional<String> visit(UploadTrustCertificate s) {
+            return Optional.of(AZ + "partner-cert create" + target + " -n " + sh(s.certificateName())
+                    + " --public-blob " + ArmRequests.PUBLIC_KEY_PLACEHOLDER);
+        }
+
+        @Override
+        public Optional<String> visit(CreateManagedInstanceLink s) {
+            return Optional.of(AZ + "link create" + target + " -n " + sh(s.linkName()) + " --partner-endpoint "
                     + s.partnerEndpoint() + " --partner-ag-name " + sh(s.partnerAvailabilityGroup()) + " --instance-ag-name "
                     + sh(s.instanceAvailabilityGroup()) + " --databases " + sh("[{database-name:" + s.target().value() + "}]")
-                    + " --instance-link-role " + s.instanceLinkRole().armValue() + " --failover-mode "
-                    + s.failoverModeValue() + " --seeding-mode " + s.seedingMode().armValue());
-            lines.add("REST: PUT " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "?api-version=" + API_VERSION);
-            lines.add("      {\"properties\":{\"databases\":[{\"databaseName\":\"" + json(s.target().value())
-                    + "\"}],\"partnerEndpoint\":\"" + s.partnerEndpoint() + "\",\"partnerAvailabilityGroupName\":\""
-                    + json(s.partnerAvailabilityGroup()) + "\",\"instanceAvailabilityGroupName\":\""
-                    + json(s.instanceAvailabilityGroup()) + "\",\"instanceLinkRole\":\"" + s.instanceLinkRole().armValue()
-                    + "\",\"failoverMode\":\"" + s.failoverModeValue() + "\",\"seedingMode\":\""
-                    + s.seedingMode().armValue() + "\"}}");
-        } else if (step instanceof DeleteManagedInstanceLink s) {
-            lines.add("az: " + az + "link delete" + target + " -n " + sh(s.linkName()) + " --yes");
-            lines.add("REST: DELETE " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "?api-version=" + API_VERSION);
-        } else if (step instanceof DeleteTrustCertificate s) {
-            lines.add("az: " + az + "partner-cert delete" + target + " -n " + sh(s.certificateName()) + " --yes");
-            lines.add("REST: DELETE " + base + "/serverTrustCertificates/" + url(s.certificateName()) + "?api-version=" + API_VERSION);
-        } else if (step instanceof SetLinkReplicationMode s) {
-            lines.add("az: " + az + "link update" + target + " -n " + sh(s.linkName()) + " --replication-mode " + s.mode().armValue());
-            lines.add("REST: PATCH " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "?api-version=" + API_VERSION);
-            lines.add("      {\"properties\":{\"replicationMode\":\"" + s.mode().armValue() + "\"}}");
-        } else if (step instanceof FailoverManagedInstanceLink s) {
-            lines.add("az: " + az + "link failover" + target + " -n " + sh(s.linkName()) + " --failover-type " + s.type().armValue());
-            lines.add("REST: POST " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "/failover?api-version=" + API_VERSION);
-            lines.add("      {\"failoverType\":\"" + s.type().armValue() + "\"}");
-        } else if (step instanceof SetManagedInstanceRole s) {
-            lines.add("REST: POST " + base + "/distributedAvailabilityGroups/" + url(s.linkName()) + "/setRole?api-version=" + API_VERSION);
-            lines.add("      {\"instanceRole\":\"" + s.role().armValue() + "\",\"roleChangeType\":\""
-                    + (s.forced() ? "Forced" : "Planned") + "\"}");
+                    + " --instance-link-role " + ArmValues.of(s.instanceLinkRole()) + " --failover-mode "
+                    + ArmValues.failoverMode(s.manualFailover()) + " --seeding-mode " + ArmValues.of(s.seedingMode()));
         }
-        return lines.stream().map(l -> "--   " + commentText(l)).toList();
+
+        @Override
+        public Optional<String> visit(DeleteManagedInstanceLink s) {
+            return Optional.of(AZ + "link delete" + target + " -n " + sh(s.linkName()) + " --yes");
+        }
+
+        @Override
+        public Optional<String> visit(DeleteTrustCertificate s) {
+            return Optional.of(AZ + "partner-cert delete" + target + " -n " + sh(s.certificateName()) + " --yes");
+        }
+
+        @Override
+        public Optional<String> visit(SetLinkReplicationMode s) {
+            return Optional.of(AZ + "link update" + target + " -n " + sh(s.linkName()) + " --replication-mode " + ArmValues.of(s.mode()));
+        }
+
+        @Override
+        public Optional<String> visit(FailoverManagedInstanceLink s) {
+            return Optional.of(AZ + "link failover" + target + " -n " + sh(s.linkName()) + " --failover-type " + ArmValues.of(s.type()));
+        }
+
+        @Override
+        public Optional<String> visit(SetManagedInstanceRole s) {
+            return Optional.empty();
+        }
     }
 
     /** @return how to read what an ARM-side check needs, as comment lines */
@@ -115,23 +130,5 @@ final class ArmRunbook {
             return arg;
         }
         return "'" + arg.replace("'", "'\\''") + "'";
-    }
-
-    private static String url(String segment) {
-        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -5,7 +5,9 @@ import dev.milink.LinkException;
 import dev.milink.SecretSource;
 import dev.milink.port.StepInputs;
 import dev.milink.tsql.TsqlQuoting;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where run-time values come from when statements are rendered: SQLCMD variables (the reviewable
@@ -25,15 +27,25 @@ public final class Bindings {
 
     private final StepInputs inputs;
     private final boolean maskSecrets;
+    private final Set<String> used;
 
-    private Bindings(StepInputs inputs, boolean maskSecrets) {
+    private Bindings(StepInputs inputs, boolean maskSecrets, Set<String> used) {
         this.inputs = inputs;
         this.maskSecrets = maskSecrets;
+        this.used = used;
     }
 
     /** @return bindings that render every run-time value as a SQLCMD variable */
     public static Bindings script() {
-        return new Bindings(null, true);
+        return new Bindings(null, true, new HashSet<>());
+    }
+
+    /**
+     * @param used where to note the name of every SQLCMD variable a statement uses
+     * @return script bindings that record which variables the statements use, so a script declares exactly those
+     */
+    public static Bindings recording(Set<String> used) {
+        return new Bindings(null, true, used);
     }
 
     /**
@@ -42,7 +54,7 @@ public final class Bindings {
      * @return bindings for execution or for display
      */
     public static Bindings of(StepInputs inputs, boolean maskSecrets) {
-        return new Bindings(inputs, maskSecrets);
+        return new Bindings(inputs, maskSecrets, new HashSet<>());
     }
 
     /**
@@ -54,6 +66,7 @@ public final class Bindings {
             return Value.known(planned.get());
         }
         if (inputs == null) {
+            used.add(FQDN);
             return Value.variable(FQDN);
         }
         return Value.known(inputs.managedInstanceFqdn().orElseThrow(() -> missing("the Managed Instance's FQDN")));
@@ -62,6 +75,7 @@ public final class Bindings {
     /** @return the Managed Instance's endpoint certificate as a binary literal */
     public Value managedInstanceCertificate() {
         if (inputs == null) {
+            used.add(MI_CERTIFICATE);
             return Value.variable(MI_CERTIFICATE);
         }
         return Value.known(TsqlQuoting.binary(inputs.managedInstanceCertificate()
@@ -71,6 +85,7 @@ public final class Bindings {
     /** @return the master key password; masked unless bindings are for execution */
     public Value masterKeyPassword() {
         if (inputs == null) {
+            used.add(MASTER_KEY_PASSWORD);
             return Value.variable(MASTER_KEY_PASSWORD);
         }
         if (maskSecrets) {

@@ -37,7 +37,7 @@ final class GroupStatements {
                 .append("    ENDPOINT_URL = ").append(literal(step.endpoint().toString())).append(",\n")
                 .append("    AVAILABILITY_MODE = SYNCHRONOUS_COMMIT,\n")
                 .append("    FAILOVER_MODE = MANUAL,\n")
-                .append("    SEEDING_MODE = ").append(step.seedingMode().tsqlKeyword()).append(");");
+                .append("    SEEDING_MODE = ").append(Keywords.of(step.seedingMode())).append(");");
         if (!step.holdsDatabase()) {
             // Outside the IF: a group left without the grant by an earlier run still gets it (GRANT is repeatable).
             sql.append("\nALTER AVAILABILITY GROUP ").append(identifier(step.name())).append(" GRANT CREATE ANY DATABASE;");
@@ -58,13 +58,13 @@ final class GroupStatements {
                 + "      LISTENER_URL = " + literal(step.localEndpoint().toString()) + ",\n"
                 + "      AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,\n"
                 + "      FAILOVER_MODE = MANUAL,\n"
-                + "      SEEDING_MODE = " + step.seedingMode().tsqlKeyword() + ",\n"
+                + "      SEEDING_MODE = " + Keywords.of(step.seedingMode()) + ",\n"
                 + "      SESSION_TIMEOUT = 20),\n"
                 + "  " + literal(step.managedInstanceAvailabilityGroup()) + " WITH (\n"
                 + "      LISTENER_URL = " + literal(listener) + ",\n"
                 + "      AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,\n"
                 + "      FAILOVER_MODE = MANUAL,\n"
-                + "      SEEDING_MODE = " + step.seedingMode().tsqlKeyword() + ");";
+                + "      SEEDING_MODE = " + Keywords.of(step.seedingMode()) + ");";
         return List.of(sql);
     }
 
@@ -72,9 +72,9 @@ final class GroupStatements {
         return List.of("USE master;\n"
                 + "ALTER AVAILABILITY GROUP " + identifier(step.linkName()) + "\n"
                 + "MODIFY AVAILABILITY GROUP ON\n"
-                + "    " + literal(step.localAvailabilityGroup()) + " WITH (AVAILABILITY_MODE = " + step.mode().tsqlKeyword() + "),\n"
+                + "    " + literal(step.localAvailabilityGroup()) + " WITH (AVAILABILITY_MODE = " + Keywords.of(step.mode()) + "),\n"
                 + "    " + literal(step.managedInstanceAvailabilityGroup()) + " WITH (AVAILABILITY_MODE = "
-                + step.mode().tsqlKeyword() + ");");
+                + Keywords.of(step.mode()) + ");");
     }
 
     static List<String> failover(FailoverOnSqlServer step) {

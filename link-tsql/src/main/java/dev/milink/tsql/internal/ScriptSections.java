@@ -6,14 +6,12 @@ import static dev.milink.tsql.TsqlQuoting.literal;
 import dev.milink.InitialPrimary;
 import dev.milink.LinkPlan;
 import dev.milink.LinkSpec;
-import dev.milink.step.CreateDistributedAvailabilityGroup;
-import dev.milink.step.CreateMasterKey;
-import dev.milink.step.DropManagedInstanceCertificate;
-import dev.milink.step.ImportManagedInstanceCertificate;
 import dev.milink.step.ManagedInstanceStep;
 import dev.milink.step.Side;
 import dev.milink.step.VerifyPrerequisite;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** The parts of a rendered script around the steps: header, variables, Azure steps, checks. */
 public final class ScriptSections {
@@ -60,11 +58,13 @@ public final class ScriptSections {
      * @param out where to write
      */
     public static void variables(LinkPlan plan, StringBuilder out) {
-        boolean masterKey = plan.steps().stream().anyMatch(s -> s instanceof CreateMasterKey);
-        boolean fqdn = plan.spec().managedInstance().fqdn().isEmpty() && plan.steps().stream().anyMatch(
-                s -> s instanceof ImportManagedInstanceCertificate || s instanceof CreateDistributedAvailabilityGroup
-                        || s instanceof DropManagedInstanceCertificate);
-        boolean certificate = plan.steps().stream().anyMatch(s -> s instanceof ImportManagedInstanceCertificate);
+        // The variables are exactly those the statements use: render them once, recording which they ask for.
+        Set<String> used = new HashSet<>();
+        Bindings recording = Bindings.recording(used);
+        plan.steps().forEach(step -> SqlStatements.ofAny(step, recording));
+        boolean masterKey = used.contains(Bindings.MASTER_KEY_PASSWORD);
+        boolean fqdn = plan.spec().managedInstance().fqdn().isEmpty() && used.contains(Bindings.FQDN);
+        boolean certificate = used.contains(Bindings.MI_CERTIFICATE);
         if (!(masterKey || fqdn || certificate)) {
             return;
         }
