@@ -10,4 +10,7 @@ module dev.milink.api {
     exports dev.milink.state;
     exports dev.milink.port;
     exports dev.milink.event;
+    // The planners' door to LinkPlan's constructor: the runtime derives rollback plans from a journal, nobody else
+    // may build plans.
+    exports dev.milink.plan to dev.milink.core;
 }

@@ -54,8 +54,11 @@ final class ArmWrites {
     StepResult apply(ManagedInstanceStep step, StepInputs inputs) {
         try {
             return step.accept(new Write(request(step, inputs), inputs));
-        } catch (LinkException e) {
+        } catch (LinkExecutionException e) {
             throw e;
+        } catch (LinkException e) {
+            // A read a write needs first (the trust list, the link) failed: the error belongs to this step.
+            throw LinkExecutionException.of(step.id(), Side.MANAGED_INSTANCE, e);
         } catch (RuntimeException e) {
             throw ArmErrorMapping.forStep(step, e);
         }

@@ -82,8 +82,8 @@ class ArmSpecConformanceTest {
         assertThat(violations).isEmpty();
         assertThat(operations).containsExactlyInAnyOrder("ManagedInstances_Get@2025-01-01",
                 "ManagedDatabases_ListByInstance@2021-11-01", "EndpointCertificates_Get@2021-11-01",
-                "ServerTrustCertificates_ListByInstance@2021-11-01", "ServerTrustCertificates_CreateOrUpdate@2021-11-01",
-                "ServerTrustCertificates_Delete@2021-11-01", "DistributedAvailabilityGroups_ListByInstance@2025-01-01",
+                "ServerTrustCertificates_ListByInstance@2021-11-01", "ServerTrustCertificates_CreateOrUpdate@2025-01-01",
+                "ServerTrustCertificates_Delete@2025-01-01", "DistributedAvailabilityGroups_ListByInstance@2025-01-01",
                 "DistributedAvailabilityGroups_Get@2025-01-01", "DistributedAvailabilityGroups_CreateOrUpdate@2025-01-01",
                 "DistributedAvailabilityGroups_Update@2025-01-01", "DistributedAvailabilityGroups_Failover@2025-01-01",
                 "DistributedAvailabilityGroups_SetRole@2025-01-01", "DistributedAvailabilityGroups_Delete@2025-01-01");

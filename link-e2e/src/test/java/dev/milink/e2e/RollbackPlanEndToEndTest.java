@@ -11,6 +11,7 @@ import dev.milink.core.JournalStore;
 import dev.milink.core.LinkRunner;
 import dev.milink.core.RollbackReport;
 import dev.milink.core.StepState;
+import dev.milink.demo.SimulatedEnvironment;
 import dev.milink.step.Step;
 import dev.milink.tsql.TsqlScript;
 import org.junit.jupiter.api.AfterEach;

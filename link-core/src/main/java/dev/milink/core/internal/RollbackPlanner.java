@@ -1,6 +1,7 @@
 package dev.milink.core.internal;
 
 import dev.milink.LinkPlan;
+import dev.milink.plan.PlanAccess;
 import dev.milink.PlanKind;
 import dev.milink.core.Journal;
 import dev.milink.core.JournalEntry;
@@ -67,6 +68,6 @@ public final class RollbackPlanner {
             // The same object undone twice (one certificate for two reasons) is one step.
             Compensation.of(step, journal.produced(step.id()), fqdn, left).forEach(undo -> steps.putIfAbsent(undo.id(), undo));
         }
-        return new Derived(new LinkPlan(PlanKind.ROLLBACK, plan.spec(), List.copyOf(steps.values())), left, undoes);
+        return new Derived(PlanAccess.plan(PlanKind.ROLLBACK, plan.spec(), List.copyOf(steps.values())), left, undoes);
     }
 }
