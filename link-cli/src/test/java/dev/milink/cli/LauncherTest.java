@@ -25,7 +25,7 @@ class LauncherTest {
         assertThat(Files.isExecutable(LAUNCHER)).isTrue();
         String text = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
         assertThat(text).startsWith("#!/usr/bin/env bash")
-                .contains("-DskipTests -pl \"$module\" -am package")
+                .contains("-DskipTests -Dmilink.publish.skip=true -pl \"$module\" -am package")
                 .contains("module=\"link-cli\"").contains("link-demo/target/milink-demo.jar")
                 .contains("exec java -jar \"$jar\" \"$@\"")
                 .contains("BASH_SOURCE");
